@@ -1,0 +1,11 @@
+import type { Database } from 'better-sqlite3';
+import initial from './0001-initial.js';
+
+export type Migration = (db: Database) => void;
+
+/**
+ * Every migration in order; `user_version` counts how many have run. Listed
+ * statically so that bundling keeps them. Never edit one that has shipped: add
+ * the next file instead.
+ */
+export const migrations: readonly Migration[] = [initial];
