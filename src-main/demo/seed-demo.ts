@@ -1,0 +1,166 @@
+import type { App } from '../app/create-app.js';
+import { auditRepo } from '../domain/audit/repo.js';
+import { hashPassword } from '../domain/auth/password.js';
+import { orgRepo } from '../domain/org/repo.js';
+import { peopleRepo } from '../domain/people/repo.js';
+import { DEPARTMENTS, ENGLISH_FIRST, ENGLISH_LAST, STAFF_TITLES, SWEDISH_FIRST, SWEDISH_LAST } from './names.js';
+
+export const DEMO_ADMIN_EMAIL = 'admin@demo.fieldbook';
+export const DEMO_PASSWORD = 'fieldbook-demo';
+export const DEMO_ORGANISATION = 'Nordvik Group';
+
+const REGIONS = [
+  { code: 'R-NORR', name: 'Norrland', swedish: true, sites: [['S-UME', 'Umeå'], ['S-LLA', 'Luleå'], ['S-KIR', 'Kiruna']] },
+  { code: 'R-UK', name: 'United Kingdom', swedish: false, sites: [['S-LDS', 'Leeds'], ['S-BRS', 'Bristol'], ['S-ABZ', 'Aberdeen']] },
+] as const;
+
+const PEOPLE_PER_SITE = 49;
+
+/** A small deterministic generator: the demo is the same on every machine, so docs and tests can name people in it. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return <T>(list: readonly T[]): T => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return list[s % list.length] as T;
+  };
+}
+
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+
+export interface DemoSummary {
+  organisation: string;
+  administrator: string;
+  regions: number;
+  sites: number;
+  people: number;
+}
+
+/**
+ * A realistic organisation to try Fieldbook with: two regions, six sites, ~300
+ * people with Swedish and English names, departments, job titles, a management
+ * line and role grants at every level. Every demo account shares DEMO_PASSWORD.
+ */
+export function seedDemo(app: App): DemoSummary {
+  const { db, ids, clock } = app;
+  const now = clock.now().toISOString();
+  const org = orgRepo(db);
+  const people = peopleRepo(db);
+  // One hash for every demo account: hashing 300 passwords would take a minute, and they are all the same one.
+  const passwordHash = hashPassword(DEMO_PASSWORD);
+  const pick = rng(20260301);
+  const usedEmails = new Set<string>();
+  let employeeNo = 10000;
+  let count = 0;
+
+  const email = (first: string, last: string) => {
+    const base = `${ascii(first)}.${ascii(last)}`;
+    let candidate = `${base}@demo.fieldbook`;
+    for (let n = 2; usedEmails.has(candidate); n++) candidate = `${base}${n}@demo.fieldbook`;
+    usedEmails.add(candidate);
+    return candidate;
+  };
+
+  const addPerson = (p: { first: string; last: string; email?: string; unitId: string; dept?: string; title?: string; managerId?: string; left?: boolean }) => {
+    const id = ids.uuid();
+    people.insert({
+      id,
+      email: p.email ?? email(p.first, p.last),
+      firstName: p.first,
+      lastName: p.last,
+      employeeNo: `E${++employeeNo}`,
+      unitId: p.unitId,
+      departmentId: p.dept ? (deptIds.get(p.dept) ?? null) : null,
+      jobTitleId: p.title ? (titleIds.get(p.title) ?? null) : null,
+      managerId: p.managerId ?? null,
+      passwordHash,
+      now,
+    });
+    if (p.left) people.setStatus(id, 'left', now);
+    count++;
+    return id;
+  };
+
+  const deptIds = new Map<string, string>();
+  const titleIds = new Map<string, string>();
+
+  const run = db.transaction(() => {
+    const orgId = ids.uuid();
+    org.insertUnit({ id: orgId, parentId: null, kind: 'organisation', name: DEMO_ORGANISATION, code: 'NORDVIK', now });
+    for (const d of DEPARTMENTS) {
+      deptIds.set(d, ids.uuid());
+      org.insertNamed('department', deptIds.get(d) ?? '', d);
+    }
+    const titles = new Set([...Object.values(STAFF_TITLES).flat(), 'Site Manager', 'Team Leader', 'Regional Manager', 'Training Coordinator']);
+    for (const t of titles) {
+      titleIds.set(t, ids.uuid());
+      org.insertNamed('job_title', titleIds.get(t) ?? '', t);
+    }
+
+    const adminId = addPerson({ first: 'Karin', last: 'Lindqvist', unitId: orgId, dept: 'Administration', title: 'Training Coordinator', email: DEMO_ADMIN_EMAIL });
+    org.grant({ id: ids.uuid(), personId: adminId, roleId: 'master-admin', unitId: orgId });
+    const auditorId = addPerson({ first: 'Märta', last: 'Söderberg', unitId: orgId, dept: 'Quality', title: 'Quality Inspector' });
+    org.grant({ id: ids.uuid(), personId: auditorId, roleId: 'organisation-admin-reports', unitId: orgId });
+
+    let siteIndex = 0;
+    for (const region of REGIONS) {
+      const regionId = ids.uuid();
+      org.insertUnit({ id: regionId, parentId: orgId, kind: 'region', name: region.name, code: region.code, now });
+      const [firsts, lasts] = region.swedish ? [SWEDISH_FIRST, SWEDISH_LAST] : [ENGLISH_FIRST, ENGLISH_LAST];
+      const regional = addPerson({ first: pick(firsts), last: pick(lasts), unitId: regionId, dept: 'Operations', title: 'Regional Manager', managerId: adminId });
+      org.grant({ id: ids.uuid(), personId: regional, roleId: 'regional-manager', unitId: regionId });
+
+      for (const [code, name] of region.sites) {
+        const siteId = ids.uuid();
+        org.insertUnit({ id: siteId, parentId: regionId, kind: 'site', name, code, now });
+        // The seeds' own examples, so a newcomer can find them at the first Swedish site.
+        const named: [string, string][] = siteIndex === 0 ? [['Åsa', 'Öberg'], ['Jörgen', 'Ämtöft']] : [];
+        const siteManager = addPerson({ first: pick(firsts), last: pick(lasts), unitId: siteId, dept: 'Operations', title: 'Site Manager', managerId: regional });
+        org.grant({ id: ids.uuid(), personId: siteManager, roleId: 'manager', unitId: siteId });
+        org.grant({ id: ids.uuid(), personId: siteManager, roleId: 'member', unitId: siteId });
+        const leaders = [0, 1, 2].map(() =>
+          addPerson({ first: pick(firsts), last: pick(lasts), unitId: siteId, dept: pick(['Operations', 'Maintenance', 'Logistics']), title: 'Team Leader', managerId: siteManager }),
+        );
+        for (const l of leaders) org.grant({ id: ids.uuid(), personId: l, roleId: 'member', unitId: siteId });
+        for (let i = 0; i < PEOPLE_PER_SITE - 4; i++) {
+          const [first, last] = named[i] ?? [pick(firsts), pick(lasts)];
+          const dept = pick(DEPARTMENTS);
+          const id = addPerson({
+            first,
+            last,
+            unitId: siteId,
+            dept,
+            title: pick(STAFF_TITLES[dept] ?? ['Operator']),
+            managerId: leaders[i % leaders.length] ?? siteManager,
+            // A few leavers per site: their history stays, but they cannot sign in.
+            left: i % 23 === 22,
+          });
+          org.grant({ id: ids.uuid(), personId: id, roleId: 'member', unitId: siteId });
+        }
+        siteIndex++;
+      }
+    }
+    org.setSetting('demo', '1');
+    auditRepo(db).append({
+      at: now,
+      actorId: adminId,
+      call: 'demo.seed',
+      targetIds: [orgId],
+      summary: `Created the demo organisation ${DEMO_ORGANISATION} with ${count} people`,
+      before: undefined,
+      after: undefined,
+    });
+  });
+  run();
+  return {
+    organisation: DEMO_ORGANISATION,
+    administrator: DEMO_ADMIN_EMAIL,
+    regions: REGIONS.length,
+    sites: REGIONS.reduce((n, r) => n + r.sites.length, 0),
+    people: count,
+  };
+}
