@@ -1,0 +1,8 @@
+import { dispatcherBenchmarks } from './dispatcher.bench.js';
+import { formatResults, runBenchmarks } from './harness.js';
+
+// `npm run bench [-- --json]`: every benchmark, as "name  value  ratio" lines or one JSON array.
+const results = await runBenchmarks([...dispatcherBenchmarks()]);
+if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
+else console.log(formatResults(results));
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;
