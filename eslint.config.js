@@ -14,8 +14,14 @@ const nodeBuiltins = [
   { group: builtinModules.filter((m) => !m.startsWith('_')), message: 'Node built-ins belong in src-main/.' },
 ];
 const native = [{ name: 'better-sqlite3', message: 'The database lives in src-main/.' }];
-const mainCode = { group: ['**/src-main/**', '../src-main/*'], message: 'Talk to the main process through the API contract.' };
-const rendererCode = { group: ['**/src-renderer/**'], message: 'The main process must not depend on the renderer.' };
+const mainCode = {
+  group: ['**/src-main/**', '../src-main/*'],
+  message: 'Talk to the main process through the API contract.',
+};
+const rendererCode = {
+  group: ['**/src-renderer/**'],
+  message: 'The main process must not depend on the renderer.',
+};
 
 const restrict = (/** @type {any[]} */ paths, /** @type {any[]} */ patterns) => ({
   'no-restricted-imports': ['error', { paths, patterns }],

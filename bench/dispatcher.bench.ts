@@ -7,7 +7,10 @@ import type { Benchmark } from './harness.js';
 export function dispatcherBenchmarks(): Benchmark[] {
   const app = createApp({ db: openDatabase(':memory:') });
   seedDemo(app);
-  const admin = app.db.prepare("SELECT id FROM person WHERE email = 'admin@demo.fieldbook'").pluck().get() as string;
+  const admin = app.db
+    .prepare("SELECT id FROM person WHERE email = 'admin@demo.fieldbook'")
+    .pluck()
+    .get() as string;
   const raw = app.db.prepare(
     `SELECT p.*, u.name AS unit_name FROM person p JOIN unit u ON u.id = p.unit_id
      ORDER BY p.last_name, p.first_name LIMIT 50`,

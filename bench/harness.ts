@@ -75,5 +75,7 @@ export function formatResults(results: BenchResult[]): string {
     const limit = r.maxRatio === null ? '' : ` (limit ${r.maxRatio}×${r.ok ? '' : ', OVER'})`;
     return `${r.name.padEnd(w)}  ${value.padStart(9)}  ${r.ratio.toFixed(2).padStart(7)}× ${r.baseline}${limit}`;
   });
-  return [`${'name'.padEnd(w)}  ${'value'.padStart(9)}  ${'ratio'.padStart(8)} vs baseline`, ...lines].join('\n');
+  return [`${'name'.padEnd(w)}  ${'value'.padStart(9)}  ${'ratio'.padStart(8)} vs baseline`, ...lines].join(
+    '\n',
+  );
 }

@@ -44,5 +44,4 @@ export const PRIVILEGES = [
 
 export type Privilege = (typeof PRIVILEGES)[number];
 
-export const isPrivilege = (s: string): s is Privilege =>
-  (PRIVILEGES as readonly string[]).includes(s);
+export const isPrivilege = (s: string): s is Privilege => (PRIVILEGES as readonly string[]).includes(s);

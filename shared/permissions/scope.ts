@@ -13,9 +13,7 @@ export interface ScopedGrant {
  * `none` when no grant carries it.
  */
 export type Reach =
-  | { kind: 'none' }
-  | { kind: 'all' }
-  | { kind: 'some'; self: boolean; units: string[]; subtrees: string[] };
+  { kind: 'none' } | { kind: 'all' } | { kind: 'some'; self: boolean; units: string[]; subtrees: string[] };
 
 export function reachOf(grants: readonly ScopedGrant[], privilege: Privilege): Reach {
   const units = new Set<string>();

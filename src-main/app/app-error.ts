@@ -8,7 +8,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
   readonly keepWrites: boolean;
-  constructor(code: ErrorCode, message: string, opts: { details?: ErrorDetail[]; keepWrites?: boolean } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { details?: ErrorDetail[]; keepWrites?: boolean } = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;

@@ -1,8 +1,22 @@
 import { openDatabase, type Db } from '../db/open.js';
 import { DEFAULT_COST, TEST_COST, type PasswordCost } from '../domain/auth/password.js';
-import { contract, type CallInput, type CallName, type CallOutput, type CallSpec } from '../../shared/api/contract.js';
+import {
+  contract,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type CallSpec,
+} from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/errors.js';
-import { fixedClock, randomIds, sequentialIds, systemClock, type Clock, type Ctx, type Ids } from './context.js';
+import {
+  fixedClock,
+  randomIds,
+  sequentialIds,
+  systemClock,
+  type Clock,
+  type Ctx,
+  type Ids,
+} from './context.js';
 import { createDispatcher, type CallerMeta } from './dispatcher.js';
 import { createHandlers } from './handlers.js';
 import { memoryLogger, type Logger } from './logger.js';
@@ -16,7 +30,10 @@ export interface AppOptions {
   passwordCost?: PasswordCost;
   sessionIdleMs?: number;
   /** Tests only: extra or replacement calls and handlers, to exercise the dispatcher itself. */
-  override?: { contract: Readonly<Record<string, CallSpec>>; handlers: Record<string, (input: never, ctx: Ctx) => unknown> };
+  override?: {
+    contract: Readonly<Record<string, CallSpec>>;
+    handlers: Record<string, (input: never, ctx: Ctx) => unknown>;
+  };
 }
 
 /** A whole Fieldbook backend over one database: every transport (IPC, HTTP, CLI, tests) wraps one of these. */
@@ -48,7 +65,8 @@ export function createApp(opts: AppOptions) {
       meta?: CallerMeta,
     ) => Promise<Result<CallOutput<C>>>,
     /** For transports: the method name is not trusted and may not exist. */
-    invokeUntyped: (method: string, input: unknown, meta: CallerMeta) => dispatcher.invoke(method, input, meta),
+    invokeUntyped: (method: string, input: unknown, meta: CallerMeta) =>
+      dispatcher.invoke(method, input, meta),
     close: () => opts.db.close(),
   };
 }
@@ -60,7 +78,13 @@ export type App = ReturnType<typeof createApp>;
  * and benchmarks use it. Password hashing runs for real, at a lower cost.
  */
 export function createTestApp(
-  opts: { today?: string; now?: string; db?: Db; override?: AppOptions['override']; sessionIdleMs?: number } = {},
+  opts: {
+    today?: string;
+    now?: string;
+    db?: Db;
+    override?: AppOptions['override'];
+    sessionIdleMs?: number;
+  } = {},
 ) {
   const clock = fixedClock(opts.now ?? `${opts.today ?? '2026-03-01'}T09:00:00.000Z`);
   const log = memoryLogger();

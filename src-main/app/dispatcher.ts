@@ -1,5 +1,10 @@
 import { type z } from '../../shared/zod.js';
-import { contract as realContract, type CallName, type CallOutput, type CallSpec } from '../../shared/api/contract.js';
+import {
+  contract as realContract,
+  type CallName,
+  type CallOutput,
+  type CallSpec,
+} from '../../shared/api/contract.js';
 import { fail, type ErrorDetail, type Result } from '../../shared/api/errors.js';
 import { loadActor } from '../domain/auth/actor-repo.js';
 import { auditRepo } from '../domain/audit/repo.js';
@@ -151,14 +156,19 @@ export function createDispatcher(deps: DispatcherDeps) {
         errorId,
         error: e instanceof Error ? (e.stack ?? e.message) : String(e),
       });
-      return fail('internal', `Something went wrong and nothing was saved. The log has the details (error ${errorId.slice(0, 8)}).`);
+      return fail(
+        'internal',
+        `Something went wrong and nothing was saved. The log has the details (error ${errorId.slice(0, 8)}).`,
+      );
     }
   }
 
   return {
     invokeSync,
     invoke: <C extends CallName>(method: C | string, input: unknown, meta: CallerMeta = {}) =>
-      Promise.resolve(invokeSync(method, input, meta) as Result<C extends CallName ? CallOutput<C> : unknown>),
+      Promise.resolve(
+        invokeSync(method, input, meta) as Result<C extends CallName ? CallOutput<C> : unknown>,
+      ),
   };
 }
 

@@ -32,7 +32,8 @@ export function openApp(opts: GlobalOptions, io: CliIo): { app: App; dbPath: str
 export function actingPersonId(app: App, opts: GlobalOptions): string {
   if (opts.as) {
     const p = peopleRepo(app.db).byLogin(opts.as.trim().toLowerCase());
-    if (!p || !loadActor(app.db, p.id)) throw new CliError(`No active person with the email or username "${opts.as}".`);
+    if (!p || !loadActor(app.db, p.id))
+      throw new CliError(`No active person with the email or username "${opts.as}".`);
     return p.id;
   }
   const id = orgRepo(app.db).firstAdministratorId();

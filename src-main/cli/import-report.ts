@@ -14,7 +14,9 @@ export function formatImportReport(r: ImportReport, opts: { dryRun: boolean }): 
   const lines: string[] = [];
   const tally = `${c.created} created, ${c.updated} updated, ${c.deleted} deleted, ${c.unchanged} unchanged`;
   if (r.errors.length) {
-    lines.push(`Nothing was imported: ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'} found.`);
+    lines.push(
+      `Nothing was imported: ${r.errors.length} ${r.errors.length === 1 ? 'problem' : 'problems'} found.`,
+    );
     for (const e of r.errors) lines.push(`  row ${e.row}, ${e.column}: ${e.message}`);
   } else if (opts.dryRun || !r.committed) {
     lines.push(`Dry run, nothing written. Would have: ${tally}.`);

@@ -9,7 +9,9 @@ export const VERSION = '0.1.0';
 
 /** Commander must not exit or print errors itself: runCli turns them into one sentence and an exit code. */
 function quietly(cmd: Command, io: CliIo): void {
-  cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+  cmd
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
   for (const sub of cmd.commands) quietly(sub, io);
 }
 
@@ -18,14 +20,20 @@ function buildProgram(io: CliIo): Command {
     .description('Fieldbook: offline training records and compliance, from the command line.')
     .version(VERSION, '-v, --version', 'print the version')
     .option('--db <file>', 'database file (default: FIELDBOOK_DB, else the application-data folder)')
-    .option('--as <email>', 'act as this person, with their permissions (default: the first organisation administrator)')
+    .option(
+      '--as <email>',
+      'act as this person, with their permissions (default: the first organisation administrator)',
+    )
     .option('--json', 'machine-readable output on stdout')
     .showHelpAfterError(false);
   registerInit(program, io);
   registerServe(program, io);
   registerAudit(program, io);
   quietly(program, io);
-  program.addHelpText('after', '\nExit codes: 0 done, 1 the input had errors (nothing was written), 2 usage error.\nRun "fieldbook <command> --help" for a command\'s options.');
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 done, 1 the input had errors (nothing was written), 2 usage error.\nRun "fieldbook <command> --help" for a command\'s options.',
+  );
   return program;
 }
 
@@ -46,7 +54,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT_OK;
       io.stderr(`fieldbook: ${sentence(e.message)}\n`);
       return EXIT_USAGE;
     }

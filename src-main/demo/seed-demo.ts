@@ -3,15 +3,40 @@ import { auditRepo } from '../domain/audit/repo.js';
 import { hashPassword } from '../domain/auth/password.js';
 import { orgRepo } from '../domain/org/repo.js';
 import { peopleRepo } from '../domain/people/repo.js';
-import { DEPARTMENTS, ENGLISH_FIRST, ENGLISH_LAST, STAFF_TITLES, SWEDISH_FIRST, SWEDISH_LAST } from './names.js';
+import {
+  DEPARTMENTS,
+  ENGLISH_FIRST,
+  ENGLISH_LAST,
+  STAFF_TITLES,
+  SWEDISH_FIRST,
+  SWEDISH_LAST,
+} from './names.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.fieldbook';
 export const DEMO_PASSWORD = 'fieldbook-demo';
 export const DEMO_ORGANISATION = 'Nordvik Group';
 
 const REGIONS = [
-  { code: 'R-NORR', name: 'Norrland', swedish: true, sites: [['S-UME', 'Umeå'], ['S-LLA', 'Luleå'], ['S-KIR', 'Kiruna']] },
-  { code: 'R-UK', name: 'United Kingdom', swedish: false, sites: [['S-LDS', 'Leeds'], ['S-BRS', 'Bristol'], ['S-ABZ', 'Aberdeen']] },
+  {
+    code: 'R-NORR',
+    name: 'Norrland',
+    swedish: true,
+    sites: [
+      ['S-UME', 'Umeå'],
+      ['S-LLA', 'Luleå'],
+      ['S-KIR', 'Kiruna'],
+    ],
+  },
+  {
+    code: 'R-UK',
+    name: 'United Kingdom',
+    swedish: false,
+    sites: [
+      ['S-LDS', 'Leeds'],
+      ['S-BRS', 'Bristol'],
+      ['S-ABZ', 'Aberdeen'],
+    ],
+  },
 ] as const;
 
 const PEOPLE_PER_SITE = 49;
@@ -65,7 +90,16 @@ export function seedDemo(app: App): DemoSummary {
     return candidate;
   };
 
-  const addPerson = (p: { first: string; last: string; email?: string; unitId: string; dept?: string; title?: string; managerId?: string; left?: boolean }) => {
+  const addPerson = (p: {
+    first: string;
+    last: string;
+    email?: string;
+    unitId: string;
+    dept?: string;
+    title?: string;
+    managerId?: string;
+    left?: boolean;
+  }) => {
     const id = ids.uuid();
     people.insert({
       id,
@@ -90,40 +124,100 @@ export function seedDemo(app: App): DemoSummary {
 
   const run = db.transaction(() => {
     const orgId = ids.uuid();
-    org.insertUnit({ id: orgId, parentId: null, kind: 'organisation', name: DEMO_ORGANISATION, code: 'NORDVIK', now });
+    org.insertUnit({
+      id: orgId,
+      parentId: null,
+      kind: 'organisation',
+      name: DEMO_ORGANISATION,
+      code: 'NORDVIK',
+      now,
+    });
     for (const d of DEPARTMENTS) {
       deptIds.set(d, ids.uuid());
       org.insertNamed('department', deptIds.get(d) ?? '', d);
     }
-    const titles = new Set([...Object.values(STAFF_TITLES).flat(), 'Site Manager', 'Team Leader', 'Regional Manager', 'Training Coordinator']);
+    const titles = new Set([
+      ...Object.values(STAFF_TITLES).flat(),
+      'Site Manager',
+      'Team Leader',
+      'Regional Manager',
+      'Training Coordinator',
+    ]);
     for (const t of titles) {
       titleIds.set(t, ids.uuid());
       org.insertNamed('job_title', titleIds.get(t) ?? '', t);
     }
 
-    const adminId = addPerson({ first: 'Karin', last: 'Lindqvist', unitId: orgId, dept: 'Administration', title: 'Training Coordinator', email: DEMO_ADMIN_EMAIL });
+    const adminId = addPerson({
+      first: 'Karin',
+      last: 'Lindqvist',
+      unitId: orgId,
+      dept: 'Administration',
+      title: 'Training Coordinator',
+      email: DEMO_ADMIN_EMAIL,
+    });
     org.grant({ id: ids.uuid(), personId: adminId, roleId: 'master-admin', unitId: orgId });
-    const auditorId = addPerson({ first: 'Märta', last: 'Söderberg', unitId: orgId, dept: 'Quality', title: 'Quality Inspector' });
+    const auditorId = addPerson({
+      first: 'Märta',
+      last: 'Söderberg',
+      unitId: orgId,
+      dept: 'Quality',
+      title: 'Quality Inspector',
+    });
     org.grant({ id: ids.uuid(), personId: auditorId, roleId: 'organisation-admin-reports', unitId: orgId });
 
     let siteIndex = 0;
     for (const region of REGIONS) {
       const regionId = ids.uuid();
-      org.insertUnit({ id: regionId, parentId: orgId, kind: 'region', name: region.name, code: region.code, now });
+      org.insertUnit({
+        id: regionId,
+        parentId: orgId,
+        kind: 'region',
+        name: region.name,
+        code: region.code,
+        now,
+      });
       const [firsts, lasts] = region.swedish ? [SWEDISH_FIRST, SWEDISH_LAST] : [ENGLISH_FIRST, ENGLISH_LAST];
-      const regional = addPerson({ first: pick(firsts), last: pick(lasts), unitId: regionId, dept: 'Operations', title: 'Regional Manager', managerId: adminId });
+      const regional = addPerson({
+        first: pick(firsts),
+        last: pick(lasts),
+        unitId: regionId,
+        dept: 'Operations',
+        title: 'Regional Manager',
+        managerId: adminId,
+      });
       org.grant({ id: ids.uuid(), personId: regional, roleId: 'regional-manager', unitId: regionId });
 
       for (const [code, name] of region.sites) {
         const siteId = ids.uuid();
         org.insertUnit({ id: siteId, parentId: regionId, kind: 'site', name, code, now });
         // The seeds' own examples, so a newcomer can find them at the first Swedish site.
-        const named: [string, string][] = siteIndex === 0 ? [['Åsa', 'Öberg'], ['Jörgen', 'Ämtöft']] : [];
-        const siteManager = addPerson({ first: pick(firsts), last: pick(lasts), unitId: siteId, dept: 'Operations', title: 'Site Manager', managerId: regional });
+        const named: [string, string][] =
+          siteIndex === 0
+            ? [
+                ['Åsa', 'Öberg'],
+                ['Jörgen', 'Ämtöft'],
+              ]
+            : [];
+        const siteManager = addPerson({
+          first: pick(firsts),
+          last: pick(lasts),
+          unitId: siteId,
+          dept: 'Operations',
+          title: 'Site Manager',
+          managerId: regional,
+        });
         org.grant({ id: ids.uuid(), personId: siteManager, roleId: 'manager', unitId: siteId });
         org.grant({ id: ids.uuid(), personId: siteManager, roleId: 'member', unitId: siteId });
         const leaders = [0, 1, 2].map(() =>
-          addPerson({ first: pick(firsts), last: pick(lasts), unitId: siteId, dept: pick(['Operations', 'Maintenance', 'Logistics']), title: 'Team Leader', managerId: siteManager }),
+          addPerson({
+            first: pick(firsts),
+            last: pick(lasts),
+            unitId: siteId,
+            dept: pick(['Operations', 'Maintenance', 'Logistics']),
+            title: 'Team Leader',
+            managerId: siteManager,
+          }),
         );
         for (const l of leaders) org.grant({ id: ids.uuid(), personId: l, roleId: 'member', unitId: siteId });
         for (let i = 0; i < PEOPLE_PER_SITE - 4; i++) {

@@ -36,7 +36,13 @@ const COMMON_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type: string,
+  extra: Record<string, string> = {},
+) {
   res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -104,16 +110,20 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
         return sendText(res, 415, 'Send application/json.');
       }
       const origin = req.headers.origin;
-      if (origin && origin !== `http://${req.headers.host}`) return sendText(res, 403, 'Cross-origin requests are refused.');
+      if (origin && origin !== `http://${req.headers.host}`)
+        return sendText(res, 403, 'Cross-origin requests are refused.');
       const sessionKey = String(req.headers['x-fieldbook-session'] ?? '');
-      if (!SESSION_KEY.test(sessionKey)) return sendText(res, 400, 'Missing or malformed X-Fieldbook-Session header.');
+      if (!SESSION_KEY.test(sessionKey))
+        return sendText(res, 400, 'Missing or malformed X-Fieldbook-Session header.');
       let body: Buffer;
       try {
         body = await readBody(req, maxBody);
       } catch (e) {
         if (e instanceof TooLarge) {
           const mb = Math.max(1, Math.round(maxBody / 1048576));
-          return send(res, 413, `The request is larger than ${mb} MB.\n`, 'text/plain; charset=utf-8', { Connection: 'close' });
+          return send(res, 413, `The request is larger than ${mb} MB.\n`, 'text/plain; charset=utf-8', {
+            Connection: 'close',
+          });
         }
         throw e;
       }
@@ -124,13 +134,19 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
         return sendText(res, 400, 'The request body is not valid JSON.');
       }
       if (typeof msg.method !== 'string') return sendText(res, 400, 'The request names no method.');
-      const result = await opts.app.invokeUntyped(msg.method, msg.input, { sessionKey: `http-${sessionKey}` });
+      const result = await opts.app.invokeUntyped(msg.method, msg.input, {
+        sessionKey: `http-${sessionKey}`,
+      });
       return sendJson(res, 200, result);
     }
     if (route === 'api/events') {
       const session = url.searchParams.get('session') ?? '';
       if (!SESSION_KEY.test(session)) return sendText(res, 400, 'Missing or malformed session.');
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        ...COMMON_HEADERS,
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+      });
       res.write(': connected\n\n');
       const entry = { session, res };
       streams.add(entry);
@@ -146,10 +162,15 @@ export function startServer(opts: ServeOptions): Promise<RunningServer> {
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       const path = url.pathname;
       if (!path.startsWith('/s/')) {
-        return sendText(res, 401, 'Open the address Fieldbook printed when it started: it contains the access token.');
+        return sendText(
+          res,
+          401,
+          'Open the address Fieldbook printed when it started: it contains the access token.',
+        );
       }
       const given = path.slice(3).split('/')[0] ?? '';
-      if (!sameSecret(given, token)) return sendText(res, 401, 'This address has an old or wrong access token.');
+      if (!sameSecret(given, token))
+        return sendText(res, 401, 'This address has an old or wrong access token.');
       if (path === prefix.slice(0, -1)) return send(res, 301, '', 'text/plain', { Location: prefix });
       const route = path.slice(prefix.length);
       if (route.startsWith('api/')) return handleApi(req, res, route, url);

@@ -28,6 +28,9 @@ export function ensureRendererBuilt(say: (line: string) => void): string | null 
   if (sources.length === 0) return `The user interface is missing from ${RENDERER_DIR}.`;
   say('Building the user interface (first run or after changes)…');
   const bin = join(PACKAGE_ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const r = spawnSync(process.execPath, [bin, 'build'], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [bin, 'build'], {
+    cwd: PACKAGE_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return r.status === 0 ? null : 'Building the user interface failed (see the messages above).';
 }

@@ -27,12 +27,24 @@ export function useBrowserApp(opts: { prepare?: (app: App) => void | Promise<voi
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     state.dir = mkdtempSync(join(tmpdir(), 'fieldbook-e2e-'));
-    state.app = createApp({ db: openDatabase(join(state.dir, 'e2e.db')), log: memoryLogger(), passwordCost: TEST_COST });
+    state.app = createApp({
+      db: openDatabase(join(state.dir, 'e2e.db')),
+      log: memoryLogger(),
+      passwordCost: TEST_COST,
+    });
     await opts.prepare?.(state.app);
     state.server = await startServer({ app: state.app, rendererDir: RENDERER_DIR });
     state.browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--headless=new',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -44,7 +56,9 @@ export function useBrowserApp(opts: { prepare?: (app: App) => void | Promise<voi
     if (ctx.task.result?.state === 'fail' && state.page) {
       mkdirSync(ARTIFACTS, { recursive: true });
       const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-      await state.page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => undefined);
+      await state.page
+        .screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+        .catch(() => undefined);
     }
   });
 

@@ -3,7 +3,12 @@ import { orgRepo } from '../../src-main/domain/org/repo.js';
 import { peopleRepo } from '../../src-main/domain/people/repo.js';
 import { hashPassword, TEST_COST } from '../../src-main/domain/auth/password.js';
 
-export const ADMIN = { email: 'asa.oberg@example.com', password: 'correct horse battery', firstName: 'Åsa', lastName: 'Öberg' };
+export const ADMIN = {
+  email: 'asa.oberg@example.com',
+  password: 'correct horse battery',
+  firstName: 'Åsa',
+  lastName: 'Öberg',
+};
 
 export type TestApp = ReturnType<typeof createTestApp>;
 
@@ -21,7 +26,14 @@ export async function setUpApp(opts: Parameters<typeof createTestApp>[0] = {}) {
 /** Adds a person with one role at a unit (the organisation by default), as later issues' people screens will. */
 export function addPerson(
   app: TestApp,
-  p: { email: string; roleId?: string; unitId: string; password?: string; firstName?: string; lastName?: string },
+  p: {
+    email: string;
+    roleId?: string;
+    unitId: string;
+    password?: string;
+    firstName?: string;
+    lastName?: string;
+  },
 ): string {
   const id = app.ids.uuid();
   peopleRepo(app.db).insert({
@@ -33,6 +45,7 @@ export function addPerson(
     passwordHash: p.password ? hashPassword(p.password, TEST_COST) : null,
     now: app.clock.now().toISOString(),
   });
-  if (p.roleId) orgRepo(app.db).grant({ id: app.ids.uuid(), personId: id, roleId: p.roleId, unitId: p.unitId });
+  if (p.roleId)
+    orgRepo(app.db).grant({ id: app.ids.uuid(), personId: id, roleId: p.roleId, unitId: p.unitId });
   return id;
 }

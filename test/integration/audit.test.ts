@@ -5,7 +5,11 @@ describe('audit log', () => {
   async function appWithHistory() {
     const s = await setUpApp();
     for (let i = 0; i < 3; i++) {
-      await s.app.invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, { sessionKey: `w${i}` });
+      await s.app.invoke(
+        'auth.signIn',
+        { email: ADMIN.email, password: ADMIN.password },
+        { sessionKey: `w${i}` },
+      );
     }
     return s;
   }
@@ -15,8 +19,16 @@ describe('audit log', () => {
     const list = await app.invoke('audit.list', {}, { actorId: adminId });
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.total).toBe(4);
-    expect(list.value.rows.map((r) => r.call)).toEqual(['auth.signIn', 'auth.signIn', 'auth.signIn', 'setup.create']);
-    expect(list.value.rows[3]).toMatchObject({ actorName: 'Åsa Öberg', summary: expect.stringContaining('Norrland Mining') });
+    expect(list.value.rows.map((r) => r.call)).toEqual([
+      'auth.signIn',
+      'auth.signIn',
+      'auth.signIn',
+      'setup.create',
+    ]);
+    expect(list.value.rows[3]).toMatchObject({
+      actorName: 'Åsa Öberg',
+      summary: expect.stringContaining('Norrland Mining'),
+    });
     const v = await app.invoke('audit.verify', {}, { actorId: adminId });
     expect(v).toEqual({ ok: true, value: { intact: true, checked: 4, brokenAt: null } });
   });
@@ -43,7 +55,11 @@ describe('audit log', () => {
 
   it('filters by call and pages', async () => {
     const { app, adminId } = await appWithHistory();
-    const page = await app.invoke('audit.list', { call: 'auth.signIn', limit: 2, offset: 1 }, { actorId: adminId });
+    const page = await app.invoke(
+      'audit.list',
+      { call: 'auth.signIn', limit: 2, offset: 1 },
+      { actorId: adminId },
+    );
     expect(page.ok && page.value.total).toBe(3);
     expect(page.ok && page.value.rows.map((r) => r.seq)).toEqual([3, 2]);
   });

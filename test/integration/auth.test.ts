@@ -31,18 +31,29 @@ describe('first-run setup', () => {
       email: 'mallory@example.com',
       password: 'mallory mallory',
     });
-    expect(res).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('already set up for Norrland Mining') } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('already set up for Norrland Mining') },
+    });
     expect(peopleRepo(app.db).byLogin('mallory@example.com')).toBeUndefined();
   });
 
   it('makes the first administrator an administrator', async () => {
     const { app } = await setUpApp();
-    const res = await app.invoke('auth.signIn', { email: 'ASA.OBERG@example.com ', password: ADMIN.password }, W1);
+    const res = await app.invoke(
+      'auth.signIn',
+      { email: 'ASA.OBERG@example.com ', password: ADMIN.password },
+      W1,
+    );
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.value).toMatchObject({ displayName: 'Åsa Öberg', organisationName: 'Norrland Mining' });
-    expect(res.value.roles).toEqual([expect.objectContaining({ roleId: 'master-admin', unitName: 'Norrland Mining' })]);
-    expect(res.value.privileges).toEqual(expect.arrayContaining(['audit.view', 'people.manage', 'learning.take']));
+    expect(res.value.roles).toEqual([
+      expect.objectContaining({ roleId: 'master-admin', unitName: 'Norrland Mining' }),
+    ]);
+    expect(res.value.privileges).toEqual(
+      expect.arrayContaining(['audit.view', 'people.manage', 'learning.take']),
+    );
   });
 });
 
@@ -60,8 +71,15 @@ describe('sign-in', () => {
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const { app } = await setUpApp();
     const wrong = await app.invoke('auth.signIn', { email: ADMIN.email, password: 'wrong password' }, W1);
-    const unknown = await app.invoke('auth.signIn', { email: 'nobody@example.com', password: 'wrong password' }, W1);
-    expect(wrong).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'The email or password is incorrect.' } });
+    const unknown = await app.invoke(
+      'auth.signIn',
+      { email: 'nobody@example.com', password: 'wrong password' },
+      W1,
+    );
+    expect(wrong).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated', message: 'The email or password is incorrect.' },
+    });
     expect(unknown).toEqual(wrong);
   });
 
@@ -70,7 +88,10 @@ describe('sign-in', () => {
     const attempt = (password: string) => app.invoke('auth.signIn', { email: ADMIN.email, password }, W1);
     for (let i = 0; i < 4; i++) expect(code(await attempt('wrong password'))).toBe('unauthenticated');
     const fifth = await attempt('wrong password');
-    expect(fifth).toMatchObject({ ok: false, error: { code: 'locked', message: 'Too many failed sign-in attempts. Try again in 30 seconds.' } });
+    expect(fifth).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: 'Too many failed sign-in attempts. Try again in 30 seconds.' },
+    });
     // Locked: even the right password is refused until the wait is over.
     expect(code(await attempt(ADMIN.password))).toBe('locked');
     app.clock.advance(31_000);
@@ -107,18 +128,33 @@ describe('sign-in', () => {
     app.clock.advance(31 * 60_000);
     expect(await app.invoke('audit.verify', {}, W1)).toEqual({
       ok: false,
-      error: { code: 'unauthenticated', message: 'You were signed out after a period without activity. Sign in again.' },
+      error: {
+        code: 'unauthenticated',
+        message: 'You were signed out after a period without activity. Sign in again.',
+      },
     });
   });
 
   it('refuses people who have left, and ends their open sessions', async () => {
     const { app, orgId } = await setUpApp();
-    const id = addPerson(app, { email: 'leaver@example.com', roleId: 'member', unitId: orgId, password: 'leaver password' });
+    const id = addPerson(app, {
+      email: 'leaver@example.com',
+      roleId: 'member',
+      unitId: orgId,
+      password: 'leaver password',
+    });
     await app.invoke('auth.signIn', { email: 'leaver@example.com', password: 'leaver password' }, W1);
     peopleRepo(app.db).setStatus(id, 'left', app.clock.now().toISOString());
     expect(code(await app.invoke('auth.signOut', {}, W1))).toBe('unauthenticated');
-    const again = await app.invoke('auth.signIn', { email: 'leaver@example.com', password: 'leaver password' }, W2);
-    expect(again).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('deactivated') } });
+    const again = await app.invoke(
+      'auth.signIn',
+      { email: 'leaver@example.com', password: 'leaver password' },
+      W2,
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('deactivated') },
+    });
   });
 });
 
@@ -126,22 +162,51 @@ describe('changing your password', () => {
   it('needs the current password', async () => {
     const { app } = await setUpApp();
     await app.invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, W1);
-    const res = await app.invoke('auth.changePassword', { currentPassword: 'guess guess', newPassword: 'a brand new passphrase' }, W1);
-    expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: 'currentPassword' }] } });
+    const res = await app.invoke(
+      'auth.changePassword',
+      { currentPassword: 'guess guess', newPassword: 'a brand new passphrase' },
+      W1,
+    );
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', details: [{ path: 'currentPassword' }] },
+    });
   });
 
   it('replaces the old password', async () => {
     const { app } = await setUpApp();
     await app.invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, W1);
-    expect(code(await app.invoke('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'a brand new passphrase' }, W1))).toBe('ok');
-    expect(code(await app.invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, W2))).toBe('unauthenticated');
-    expect(code(await app.invoke('auth.signIn', { email: ADMIN.email, password: 'a brand new passphrase' }, W2))).toBe('ok');
+    expect(
+      code(
+        await app.invoke(
+          'auth.changePassword',
+          { currentPassword: ADMIN.password, newPassword: 'a brand new passphrase' },
+          W1,
+        ),
+      ),
+    ).toBe('ok');
+    expect(code(await app.invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, W2))).toBe(
+      'unauthenticated',
+    );
+    expect(
+      code(await app.invoke('auth.signIn', { email: ADMIN.email, password: 'a brand new passphrase' }, W2)),
+    ).toBe('ok');
   });
 
   it('rejects a new password that is too short, by field', async () => {
     const { app } = await setUpApp();
     await app.invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, W1);
-    const res = await app.invoke('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'short' }, W1);
-    expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: 'newPassword', message: 'Use at least 10 characters' }] } });
+    const res = await app.invoke(
+      'auth.changePassword',
+      { currentPassword: ADMIN.password, newPassword: 'short' },
+      W1,
+    );
+    expect(res).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        details: [{ path: 'newPassword', message: 'Use at least 10 characters' }],
+      },
+    });
   });
 });

@@ -10,7 +10,17 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../src-main/demo/seed-demo.j
 import { cli } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
-const initArgs = (db: string) => ['--db', db, 'init', '--org', 'Norrland Mining', '--admin-email', 'asa@example.com', '--admin-name', 'Åsa Öberg'];
+const initArgs = (db: string) => [
+  '--db',
+  db,
+  'init',
+  '--org',
+  'Norrland Mining',
+  '--admin-email',
+  'asa@example.com',
+  '--admin-name',
+  'Åsa Öberg',
+];
 
 describe('fieldbook command line', () => {
   const tmp = useTmpDir();
@@ -45,7 +55,11 @@ describe('fieldbook command line', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toMatch(/Created "Norrland Mining"/);
     const app = createApp({ db: openDatabase(db) });
-    const s = await app.invoke('auth.signIn', { email: 'asa@example.com', password: 'a long passphrase' }, { sessionKey: 'w' });
+    const s = await app.invoke(
+      'auth.signIn',
+      { email: 'asa@example.com', password: 'a long passphrase' },
+      { sessionKey: 'w' },
+    );
     expect(s.ok && s.value.displayName).toBe('Åsa Öberg');
     app.close();
   });
@@ -75,14 +89,26 @@ describe('fieldbook command line', () => {
     const r = await cli(['--db', db, '--json', 'init', '--demo']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(out).toMatchObject({ demo: true, organisation: 'Nordvik Group', regions: 2, sites: 6, administrator: DEMO_ADMIN_EMAIL });
+    expect(out).toMatchObject({
+      demo: true,
+      organisation: 'Nordvik Group',
+      regions: 2,
+      sites: 6,
+      administrator: DEMO_ADMIN_EMAIL,
+    });
     expect(out.people).toBeGreaterThanOrEqual(290);
 
     const app = createApp({ db: openDatabase(db) });
-    const signIn = await app.invoke('auth.signIn', { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD }, { sessionKey: 'w' });
+    const signIn = await app.invoke(
+      'auth.signIn',
+      { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD },
+      { sessionKey: 'w' },
+    );
     expect(signIn.ok).toBe(true);
     const found = await app.invoke('people.list', { search: 'Öberg' }, { sessionKey: 'w' });
-    expect(found.ok && found.value.rows.some((p) => p.firstName === 'Åsa' && p.unitName === 'Umeå')).toBe(true);
+    expect(found.ok && found.value.rows.some((p) => p.firstName === 'Åsa' && p.unitName === 'Umeå')).toBe(
+      true,
+    );
     const jorgen = await app.invoke('people.list', { search: 'Ämtöft' }, { sessionKey: 'w' });
     expect(jorgen.ok && jorgen.value.total).toBeGreaterThanOrEqual(1);
     const left = await app.invoke('people.list', { status: 'left' }, { sessionKey: 'w' });
@@ -108,7 +134,10 @@ describe('fieldbook command line', () => {
   it('verifies the audit log, failing with exit 1 once it was tampered with', async () => {
     const db = join(tmp(), 'audit.db');
     await cli(['--db', db, 'init', '--demo']);
-    expect(await cli(['--db', db, 'audit', 'verify'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/intact/) });
+    expect(await cli(['--db', db, 'audit', 'verify'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/intact/),
+    });
     const raw = new Database(db);
     raw.prepare("UPDATE audit_log SET summary = 'edited' WHERE seq = 1").run();
     raw.close();
@@ -121,7 +150,9 @@ describe('fieldbook command line', () => {
     const db = join(tmp(), 'as.db');
     await cli(['--db', db, 'init', '--demo']);
     const member = new Database(db)
-      .prepare("SELECT p.email FROM person p JOIN grant_ g ON g.person_id = p.id WHERE g.role_id = 'member' AND p.status = 'active' LIMIT 1")
+      .prepare(
+        "SELECT p.email FROM person p JOIN grant_ g ON g.person_id = p.id WHERE g.role_id = 'member' AND p.status = 'active' LIMIT 1",
+      )
       .pluck()
       .get() as string;
     const r = await cli(['--db', db, '--as', member, 'audit', 'verify']);

@@ -9,7 +9,10 @@ describe('dispatcher', () => {
   it('refuses a call the contract does not name', async () => {
     const { app, adminId } = await setUpApp();
     const res = await app.invokeUntyped('people.dropAll', {}, { actorId: adminId });
-    expect(res).toEqual({ ok: false, error: { code: 'unknown_call', message: 'There is no call named "people.dropAll".' } });
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'unknown_call', message: 'There is no call named "people.dropAll".' },
+    });
   });
 
   it('does not treat inherited object keys as calls', async () => {
@@ -54,9 +57,27 @@ describe('dispatcher', () => {
     const override = {
       contract: {
         'test.noRule': { input: Empty, output: Empty, write: false, summary: 'no access declared' } as never,
-        'test.explode': { input: Empty, output: Empty, access: 'public', write: true, summary: 'writes then throws' } as const,
-        'test.leak': { input: Empty, output: Out, access: 'public', write: false, summary: 'returns too much' } as const,
-        'test.write': { input: Empty, output: Empty, access: 'authenticated', write: true, summary: 'writes' } as const,
+        'test.explode': {
+          input: Empty,
+          output: Empty,
+          access: 'public',
+          write: true,
+          summary: 'writes then throws',
+        } as const,
+        'test.leak': {
+          input: Empty,
+          output: Out,
+          access: 'public',
+          write: false,
+          summary: 'returns too much',
+        } as const,
+        'test.write': {
+          input: Empty,
+          output: Empty,
+          access: 'authenticated',
+          write: true,
+          summary: 'writes',
+        } as const,
       },
       handlers: {
         'test.noRule': () => ({}),
@@ -84,7 +105,9 @@ describe('dispatcher', () => {
       expect(res.error.message).toMatch(/nothing was saved/);
       expect(res.error.message).not.toMatch(/secret|disk on fire|at /);
       expect(orgRepo(app.db).setting('half')).toBeUndefined();
-      expect(app.log.entries.some((e) => e.level === 'error' && String(e.fields?.error).includes('disk on fire'))).toBe(true);
+      expect(
+        app.log.entries.some((e) => e.level === 'error' && String(e.fields?.error).includes('disk on fire')),
+      ).toBe(true);
     });
 
     it('never sends fields the output schema does not name', async () => {
@@ -95,13 +118,17 @@ describe('dispatcher', () => {
 
     it('audits writes and not reads', async () => {
       const { app, adminId } = await setUpApp({ override });
-      const before = (await app.invoke('audit.list', {}, { actorId: adminId }));
+      const before = await app.invoke('audit.list', {}, { actorId: adminId });
       await app.invokeUntyped('test.write', {}, { actorId: adminId });
       await app.invoke('people.list', {}, { actorId: adminId });
       const after = await app.invoke('audit.list', {}, { actorId: adminId });
       if (!before.ok || !after.ok) throw new Error('audit.list failed');
       expect(after.value.total - before.value.total).toBe(1);
-      expect(after.value.rows[0]).toMatchObject({ call: 'test.write', actorId: adminId, actorName: 'Åsa Öberg' });
+      expect(after.value.rows[0]).toMatchObject({
+        call: 'test.write',
+        actorId: adminId,
+        actorName: 'Åsa Öberg',
+      });
     });
   });
 });

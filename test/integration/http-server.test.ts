@@ -12,10 +12,20 @@ interface Reply {
   body: string;
 }
 
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -44,9 +54,19 @@ describe('browser-mode server', () => {
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Fieldbook</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(tmp(), 'secret.txt'), 'do not serve me');
-    server = await startServer({ app, rendererDir: dir, token: 'tok-123456789', ...(maxBodyBytes ? { maxBodyBytes } : {}) });
+    server = await startServer({
+      app,
+      rendererDir: dir,
+      token: 'tok-123456789',
+      ...(maxBodyBytes ? { maxBodyBytes } : {}),
+    });
     const s = server;
-    const invoke = (method: string, input: unknown, session = 'session-aaaa', headers: Record<string, string> = {}) =>
+    const invoke = (
+      method: string,
+      input: unknown,
+      session = 'session-aaaa',
+      headers: Record<string, string> = {},
+    ) =>
       send(s.port, '/s/tok-123456789/api/invoke', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Fieldbook-Session': session, ...headers },
@@ -83,12 +103,20 @@ describe('browser-mode server', () => {
     expect(r.headers['content-security-policy']).toMatch(/script-src 'self';/);
     expect(r.headers['content-security-policy']).not.toMatch(/unsafe-eval/);
     expect(r.headers['set-cookie']).toBeUndefined();
-    expect((await send(port, '/s/tok-123456789/assets/app.js')).headers['content-type']).toMatch(/javascript/);
+    expect((await send(port, '/s/tok-123456789/assets/app.js')).headers['content-type']).toMatch(
+      /javascript/,
+    );
   });
 
   it('does not serve files outside the renderer folder', async () => {
     const { port } = await start();
-    for (const p of ['../secret.txt', '..%2fsecret.txt', '%2e%2e/secret.txt', '..%5csecret.txt', 'assets/%00x']) {
+    for (const p of [
+      '../secret.txt',
+      '..%2fsecret.txt',
+      '%2e%2e/secret.txt',
+      '..%5csecret.txt',
+      'assets/%00x',
+    ]) {
       const r = await send(port, `/s/tok-123456789/${p}`);
       expect(r.body, p).not.toContain('do not serve me');
       // `..` may already be resolved by URL parsing (then the token no longer matches: 401).
@@ -99,8 +127,13 @@ describe('browser-mode server', () => {
   it('runs calls through the dispatcher with one session per window', async () => {
     const { invoke } = await start();
     const status = await invoke('setup.status', {});
-    expect(JSON.parse(status.body)).toEqual({ ok: true, value: { needsSetup: false, organisationName: 'Norrland Mining', demo: false } });
-    const signIn = JSON.parse((await invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, 'window-one')).body);
+    expect(JSON.parse(status.body)).toEqual({
+      ok: true,
+      value: { needsSetup: false, organisationName: 'Norrland Mining', demo: false },
+    });
+    const signIn = JSON.parse(
+      (await invoke('auth.signIn', { email: ADMIN.email, password: ADMIN.password }, 'window-one')).body,
+    );
     expect(signIn.ok).toBe(true);
     const mine = JSON.parse((await invoke('auth.session', {}, 'window-one')).body);
     const other = JSON.parse((await invoke('auth.session', {}, 'window-two')).body);
@@ -116,7 +149,9 @@ describe('browser-mode server', () => {
       body: '{"method":"setup.status","input":{}}',
     });
     expect(form.status).toBe(415);
-    expect((await invoke('setup.status', {}, 'session-aaaa', { Origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await invoke('setup.status', {}, 'session-aaaa', { Origin: 'https://evil.example' })).status,
+    ).toBe(403);
     expect((await invoke('setup.status', {}, '')).status).toBe(400);
   });
 

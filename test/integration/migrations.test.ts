@@ -17,7 +17,11 @@ describe('database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all();
+    const tables = db
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all();
     expect(tables.length).toBeGreaterThan(5);
     expect(tables.filter((t) => !t.strict)).toEqual([]);
     db.close();
@@ -50,9 +54,19 @@ describe('database', () => {
   it('rejects rows that break the schema (STRICT types, foreign keys)', () => {
     const db = openDatabase(':memory:');
     expect(() =>
-      db.prepare("INSERT INTO unit (id, parent_id, kind, name, created_at) VALUES ('u', 'missing', 'site', 'X', 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO unit (id, parent_id, kind, name, created_at) VALUES ('u', 'missing', 'site', 'X', 'now')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO person (id, email, username, first_name, last_name, unit_id, failed_signins, created_at, updated_at) VALUES ('p','e','u','f','l','u','many','n','n')").run()).toThrow();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO person (id, email, username, first_name, last_name, unit_id, failed_signins, created_at, updated_at) VALUES ('p','e','u','f','l','u','many','n','n')",
+        )
+        .run(),
+    ).toThrow();
     db.close();
   });
 });

@@ -12,7 +12,10 @@ import { addPerson, setUpApp } from '../helpers/app.js';
 describe('permission matrix', async () => {
   const { app, orgId } = await setUpApp();
   const people = Object.fromEntries(
-    BUILTIN_ROLES.map((r) => [r.id, addPerson(app, { email: `${r.id}@example.com`, roleId: r.id, unitId: orgId })]),
+    BUILTIN_ROLES.map((r) => [
+      r.id,
+      addPerson(app, { email: `${r.id}@example.com`, roleId: r.id, unitId: orgId }),
+    ]),
   );
   const noRole = addPerson(app, { email: 'norole@example.com', unitId: orgId });
 
@@ -59,9 +62,18 @@ describe('people.list scope', async () => {
   const lulea = unit('Luleå', norr, 'site');
   const syd = unit('Syd', orgId, 'region');
   const malmo = unit('Malmö', syd, 'site');
-  for (const [u, n] of [[ume, 'ume'], [lulea, 'lulea'], [malmo, 'malmo']] as const) addPerson(app, { email: `${n}@example.com`, unitId: u, roleId: 'member' });
+  for (const [u, n] of [
+    [ume, 'ume'],
+    [lulea, 'lulea'],
+    [malmo, 'malmo'],
+  ] as const)
+    addPerson(app, { email: `${n}@example.com`, unitId: u, roleId: 'member' });
   const siteManager = addPerson(app, { email: 'mgr@example.com', unitId: ume, roleId: 'manager' });
-  const regional = addPerson(app, { email: 'regional@example.com', unitId: norr, roleId: 'regional-manager' });
+  const regional = addPerson(app, {
+    email: 'regional@example.com',
+    unitId: norr,
+    roleId: 'regional-manager',
+  });
 
   const emails = async (actorId: string) => {
     const res = await app.invoke('people.list', { limit: 500 }, { actorId });
@@ -75,7 +87,9 @@ describe('people.list scope', async () => {
 
   it('a Regional Manager sees the whole region, not the other one', async () => {
     const seen = await emails(regional);
-    expect(seen).toEqual(expect.arrayContaining(['ume@example.com', 'lulea@example.com', 'regional@example.com']));
+    expect(seen).toEqual(
+      expect.arrayContaining(['ume@example.com', 'lulea@example.com', 'regional@example.com']),
+    );
     expect(seen).not.toContain('malmo@example.com');
   });
 });

@@ -10,10 +10,22 @@ describe('layering rules', () => {
   };
 
   it('keeps shared/ free of Node, Electron and the main process', async () => {
-    expect(await violations('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toBe(1);
+    expect(
+      await violations(
+        'shared/x.ts',
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+      ),
+    ).toBe(1);
     expect(await violations('shared/x.ts', "import path from 'path';\nexport const a = path;\n")).toBe(1);
-    expect(await violations('shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
-    expect(await violations('shared/x.ts', "import { createApp } from '../src-main/app/create-app.js';\nexport const a = createApp;\n")).toBe(1);
+    expect(await violations('shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toBe(
+      1,
+    );
+    expect(
+      await violations(
+        'shared/x.ts',
+        "import { createApp } from '../src-main/app/create-app.js';\nexport const a = createApp;\n",
+      ),
+    ).toBe(1);
   });
 
   it('lets only src-main/electron/ import electron', async () => {
@@ -23,8 +35,20 @@ describe('layering rules', () => {
   });
 
   it('keeps the renderer away from src-main and Node', async () => {
-    expect(await violations('src-renderer/x.ts', "import { openDatabase } from '../src-main/db/open.js';\nexport const a = openDatabase;\n")).toBe(1);
-    expect(await violations('src-renderer/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toBe(1);
-    expect(await violations('src-renderer/x.ts', "import { contract } from '../shared/api/contract.js';\nexport const a = contract;\n")).toBe(0);
+    expect(
+      await violations(
+        'src-renderer/x.ts',
+        "import { openDatabase } from '../src-main/db/open.js';\nexport const a = openDatabase;\n",
+      ),
+    ).toBe(1);
+    expect(await violations('src-renderer/x.ts', "import fs from 'node:fs';\nexport const a = fs;\n")).toBe(
+      1,
+    );
+    expect(
+      await violations(
+        'src-renderer/x.ts',
+        "import { contract } from '../shared/api/contract.js';\nexport const a = contract;\n",
+      ),
+    ).toBe(0);
   });
 });

@@ -4,16 +4,26 @@ import type { Privilege } from '../../shared/permissions/privileges.js';
 import { BUILTIN_ROLES, type Scope } from '../../shared/permissions/roles.js';
 import { reachOf } from '../../shared/permissions/scope.js';
 
-const grant = (scope: Scope, unitId: string, privileges: Privilege[]) => ({ scope, unitId, privileges: new Set(privileges) });
+const grant = (scope: Scope, unitId: string, privileges: Privilege[]) => ({
+  scope,
+  unitId,
+  privileges: new Set(privileges),
+});
 
 describe('reach of a privilege', () => {
   it('is nothing without a grant that carries it', () => {
-    expect(reachOf([grant('organisation', 'org', ['learning.take'])], 'people.view')).toEqual({ kind: 'none' });
+    expect(reachOf([grant('organisation', 'org', ['learning.take'])], 'people.view')).toEqual({
+      kind: 'none',
+    });
   });
 
   it('unions unit, subtree and self grants', () => {
     const r = reachOf(
-      [grant('unit', 'ume', ['people.view']), grant('subtree', 'norr', ['people.view']), grant('self', 'x', ['people.view'])],
+      [
+        grant('unit', 'ume', ['people.view']),
+        grant('subtree', 'norr', ['people.view']),
+        grant('self', 'x', ['people.view']),
+      ],
       'people.view',
     );
     expect(r).toEqual({ kind: 'some', self: true, units: ['ume'], subtrees: ['norr'] });
@@ -21,7 +31,11 @@ describe('reach of a privilege', () => {
 
   it('adding a grant never narrows what a person reaches (property)', () => {
     const scopes: Scope[] = ['self', 'unit', 'subtree', 'organisation', 'organisation_and_clients'];
-    const g = fc.record({ scope: fc.constantFrom(...scopes), unitId: fc.constantFrom('a', 'b', 'c'), withPriv: fc.boolean() });
+    const g = fc.record({
+      scope: fc.constantFrom(...scopes),
+      unitId: fc.constantFrom('a', 'b', 'c'),
+      withPriv: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(g, { maxLength: 6 }), g, (grants, extra) => {
         const mk = (x: typeof extra) => grant(x.scope, x.unitId, x.withPriv ? ['people.view'] : []);
@@ -53,7 +67,10 @@ describe('built-in roles', () => {
     for (const r of BUILTIN_ROLES.filter((x) => x.reportsOnly)) {
       const base = BUILTIN_ROLES.find((x) => `${x.id}-reports` === r.id);
       expect(base?.scope, r.id).toBe(r.scope);
-      expect(r.privileges.filter((p) => /manage|import|edit\.(subordinate|all)|record$/.test(p)), r.id).toEqual([]);
+      expect(
+        r.privileges.filter((p) => /manage|import|edit\.(subordinate|all)|record$/.test(p)),
+        r.id,
+      ).toEqual([]);
       expect(r.privileges).toContain('reports.view');
     }
   });

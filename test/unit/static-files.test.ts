@@ -14,7 +14,23 @@ describe('static file paths', () => {
   it('never resolves outside the folder, whatever the input', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('..', '.', '%2e%2e', '%2f', '%5c', 'a', 'assets', '/', '\\', '%00', '%', 'renderer2'), { maxLength: 12 }),
+        fc.array(
+          fc.constantFrom(
+            '..',
+            '.',
+            '%2e%2e',
+            '%2f',
+            '%5c',
+            'a',
+            'assets',
+            '/',
+            '\\',
+            '%00',
+            '%',
+            'renderer2',
+          ),
+          { maxLength: 12 },
+        ),
         (parts) => {
           const out = resolveStaticPath(ROOT, parts.join('/'));
           return out === null || out.startsWith(ROOT + sep);

@@ -12,9 +12,7 @@ export const SessionUser = z.object({
   displayName: z.string(),
   organisationName: z.string(),
   privileges: z.array(z.string()),
-  roles: z.array(
-    z.object({ roleId: z.string(), roleName: z.string(), unitId: Id, unitName: z.string() }),
-  ),
+  roles: z.array(z.object({ roleId: z.string(), roleName: z.string(), unitId: Id, unitName: z.string() })),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

@@ -15,7 +15,10 @@ export function registerAudit(program: Command, io: CliIo) {
       try {
         const v = unwrap(await app.invoke('audit.verify', {}, { actorId: actingPersonId(app, g) }));
         if (g.json) io.stdout(JSON.stringify(v) + '\n');
-        if (!v.intact) throw new CliError(`The audit log was tampered with at entry ${v.brokenAt ?? '?'} (${v.checked} entries checked).`);
+        if (!v.intact)
+          throw new CliError(
+            `The audit log was tampered with at entry ${v.brokenAt ?? '?'} (${v.checked} entries checked).`,
+          );
         if (!g.json) io.stdout(`The audit log is intact: ${v.checked} entries checked.\n`);
       } finally {
         app.close();

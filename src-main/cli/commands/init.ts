@@ -14,7 +14,8 @@ interface InitOptions {
 
 function splitName(full: string): { firstName: string; lastName: string } {
   const parts = full.trim().split(/\s+/);
-  if (parts.length < 2) throw usageError('--admin-name needs a first and a last name, e.g. --admin-name "Åsa Öberg".');
+  if (parts.length < 2)
+    throw usageError('--admin-name needs a first and a last name, e.g. --admin-name "Åsa Öberg".');
   return { lastName: parts.pop() ?? '', firstName: parts.join(' ') };
 }
 
@@ -23,7 +24,9 @@ async function readPassword(io: CliIo): Promise<string> {
   if (fromEnv) return fromEnv;
   const piped = await io.readStdin();
   if (piped === null) {
-    throw usageError('Give the administrator password on standard input or in FIELDBOOK_ADMIN_PASSWORD (never on the command line).');
+    throw usageError(
+      'Give the administrator password on standard input or in FIELDBOOK_ADMIN_PASSWORD (never on the command line).',
+    );
   }
   return piped.replace(/\r?\n$/, '');
 }
@@ -45,7 +48,9 @@ export function registerInit(program: Command, io: CliIo) {
     .action(async (opts: InitOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions & InitOptions>();
       if (opts.demo && (opts.org || opts.adminEmail || opts.adminName)) {
-        throw usageError('--demo makes its own organisation and administrator: leave out --org, --admin-email and --admin-name.');
+        throw usageError(
+          '--demo makes its own organisation and administrator: leave out --org, --admin-email and --admin-name.',
+        );
       }
       if (!opts.demo && !(opts.org && opts.adminEmail && opts.adminName)) {
         throw usageError('Give --org, --admin-email and --admin-name (or --demo for a demo organisation).');
@@ -54,7 +59,9 @@ export function registerInit(program: Command, io: CliIo) {
       try {
         const status = unwrap(await app.invoke('setup.status', {}));
         if (!status.needsSetup) {
-          throw new CliError(`${dbPath} already holds the organisation "${status.organisationName ?? ''}"; nothing was changed.`);
+          throw new CliError(
+            `${dbPath} already holds the organisation "${status.organisationName ?? ''}"; nothing was changed.`,
+          );
         }
         if (opts.demo) {
           const summary = seedDemo(app);
@@ -75,7 +82,15 @@ export function registerInit(program: Command, io: CliIo) {
             ...splitName(opts.adminName ?? ''),
           }),
         );
-        if (g.json) io.stdout(JSON.stringify({ database: dbPath, demo: false, organisation: opts.org, administrator: result.email }) + '\n');
+        if (g.json)
+          io.stdout(
+            JSON.stringify({
+              database: dbPath,
+              demo: false,
+              organisation: opts.org,
+              administrator: result.email,
+            }) + '\n',
+          );
         else io.stdout(`Created "${opts.org ?? ''}" in ${dbPath}. Sign in as ${result.email}.\n`);
       } finally {
         app.close();

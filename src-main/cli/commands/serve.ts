@@ -27,7 +27,8 @@ export function registerServe(program: Command, io: CliIo) {
     .action(async (opts: { port?: string; open?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
       const port = opts.port === undefined ? 0 : Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be a number from 0 to 65535, not "${opts.port}".`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw usageError(`--port must be a number from 0 to 65535, not "${opts.port}".`);
       const buildError = ensureRendererBuilt((line) => io.stderr(line + '\n'));
       if (buildError) throw new CliError(buildError);
       const { app, dbPath } = openApp(g, io);
@@ -37,10 +38,15 @@ export function registerServe(program: Command, io: CliIo) {
       } catch (e) {
         app.close();
         const code = (e as NodeJS.ErrnoException).code;
-        throw new CliError(code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port.` : String(e));
+        throw new CliError(
+          code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port.` : String(e),
+        );
       }
       if (g.json) io.stdout(JSON.stringify({ url: server.url, database: dbPath }) + '\n');
-      else io.stdout(`Fieldbook is running in browser mode at ${server.url}\nDatabase: ${dbPath}\nPress Ctrl+C to stop.\n`);
+      else
+        io.stdout(
+          `Fieldbook is running in browser mode at ${server.url}\nDatabase: ${dbPath}\nPress Ctrl+C to stop.\n`,
+        );
       if (opts.open) openBrowser(server.url);
       await io.untilStopped();
       await server.close();

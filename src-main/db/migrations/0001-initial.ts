@@ -94,9 +94,7 @@ export default function initial(db: Database): void {
 
   // The rows mirror shared/permissions/roles.ts at the time of this migration;
   // names and ranks of built-ins are refreshed from code on every start.
-  const insert = db.prepare(
-    'INSERT INTO role (id, name, rank, scope, builtin) VALUES (?, ?, ?, ?, 1)',
-  );
+  const insert = db.prepare('INSERT INTO role (id, name, rank, scope, builtin) VALUES (?, ?, ?, ?, 1)');
   for (const [id, name, rank, scope] of [
     ['member', 'Member', 10, 'self'],
     ['manager', 'Manager', 20, 'unit'],

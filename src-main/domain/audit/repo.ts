@@ -32,7 +32,17 @@ const json = (v: unknown): string | null => (v === undefined ? null : JSON.strin
 function rowHash(r: Omit<AuditDbRow, 'hash'>): string {
   return createHash('sha256')
     .update(
-      JSON.stringify([r.seq, r.at, r.actor_id, r.call, r.target_ids, r.summary, r.before, r.after, r.prev_hash]),
+      JSON.stringify([
+        r.seq,
+        r.at,
+        r.actor_id,
+        r.call,
+        r.target_ids,
+        r.summary,
+        r.before,
+        r.after,
+        r.prev_hash,
+      ]),
     )
     .digest('hex');
 }
@@ -66,19 +76,18 @@ export function auditRepo(db: Db) {
     page(q: { offset: number; limit: number; call?: string | undefined }) {
       const where = q.call ? 'WHERE a.call = @call' : '';
       const rows = db
-        .prepare<
-          Record<string, unknown>,
-          AuditDbRow & { actor_name: string | null }
-        >(
+        .prepare<Record<string, unknown>, AuditDbRow & { actor_name: string | null }>(
           `SELECT a.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.first_name || ' ' || p.last_name END AS actor_name
            FROM audit_log a LEFT JOIN person p ON p.id = a.actor_id
            ${where} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
         )
         .all({ call: q.call, limit: q.limit, offset: q.offset });
       const total = (
-        db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM audit_log a ${where}`).get({
-          call: q.call,
-        }) ?? { n: 0 }
+        db
+          .prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM audit_log a ${where}`)
+          .get({
+            call: q.call,
+          }) ?? { n: 0 }
       ).n;
       return { rows, total };
     },

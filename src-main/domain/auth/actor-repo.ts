@@ -23,9 +23,10 @@ function rolePrivileges(r: GrantRow): Set<Privilege> {
 /** Loads a person with their grants as the actor of a call; null if they do not exist or have left. */
 export function loadActor(db: Db, personId: string): Actor | null {
   const p = db
-    .prepare<[string], { id: string; email: string; first_name: string; last_name: string; unit_id: string; status: string }>(
-      'SELECT id, email, first_name, last_name, unit_id, status FROM person WHERE id = ?',
-    )
+    .prepare<
+      [string],
+      { id: string; email: string; first_name: string; last_name: string; unit_id: string; status: string }
+    >('SELECT id, email, first_name, last_name, unit_id, status FROM person WHERE id = ?')
     .get(personId);
   if (!p || p.status !== 'active') return null;
   const rows = db

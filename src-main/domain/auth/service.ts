@@ -31,7 +31,12 @@ export function toSessionUser(actor: Actor, ctx: Ctx): SessionUser {
     displayName: `${actor.firstName} ${actor.lastName}`.trim(),
     organisationName: orgRepo(ctx.db).organisation()?.name ?? '',
     privileges: [...actor.privileges].sort(),
-    roles: actor.grants.map((g) => ({ roleId: g.roleId, roleName: g.roleName, unitId: g.unitId, unitName: g.unitName })),
+    roles: actor.grants.map((g) => ({
+      roleId: g.roleId,
+      roleName: g.roleName,
+      unitId: g.unitId,
+      unitName: g.unitName,
+    })),
   };
 }
 
@@ -40,7 +45,11 @@ function waitText(ms: number): string {
   return s < 90 ? `${s} seconds` : `${Math.ceil(s / 60)} minutes`;
 }
 
-export function signIn(input: ParsedInput<'auth.signIn'>, ctx: Ctx, cost: PasswordCost): CallOutput<'auth.signIn'> {
+export function signIn(
+  input: ParsedInput<'auth.signIn'>,
+  ctx: Ctx,
+  cost: PasswordCost,
+): CallOutput<'auth.signIn'> {
   const people = peopleRepo(ctx.db);
   const person = people.byLogin(input.email);
   const now = ctx.clock.now();
@@ -66,7 +75,11 @@ export function signIn(input: ParsedInput<'auth.signIn'>, ctx: Ctx, cost: Passwo
     throw new AppError('unauthenticated', WRONG, { keepWrites: true });
   }
   const actor = loadActor(ctx.db, person.id);
-  if (!actor) throw new AppError('forbidden', 'This account has been deactivated. Ask an administrator to reactivate it.');
+  if (!actor)
+    throw new AppError(
+      'forbidden',
+      'This account has been deactivated. Ask an administrator to reactivate it.',
+    );
   people.resetFailedSignIns(person.id);
   ctx.session.bind(person.id);
   ctx.audit({ actorId: person.id, targetIds: [person.id], summary: `${actor.email} signed in` });

@@ -20,7 +20,14 @@ export function orgRepo(db: Db) {
         .get();
     },
 
-    insertUnit(u: { id: string; parentId: string | null; kind: UnitKind; name: string; code?: string | null; now: string }): void {
+    insertUnit(u: {
+      id: string;
+      parentId: string | null;
+      kind: UnitKind;
+      name: string;
+      code?: string | null;
+      now: string;
+    }): void {
       db.prepare(
         'INSERT INTO unit (id, parent_id, kind, name, code, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(u.id, u.parentId, u.kind, u.name, u.code ?? null, u.now);
@@ -40,14 +47,14 @@ export function orgRepo(db: Db) {
     },
 
     setting(key: string): string | undefined {
-      return db.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?').get(key)?.value;
+      return db.prepare<[string], { value: string }>('SELECT value FROM setting WHERE key = ?').get(key)
+        ?.value;
     },
 
     setSetting(key: string, value: string): void {
-      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-        key,
-        value,
-      );
+      db.prepare(
+        'INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(key, value);
     },
 
     /** The first active person holding the highest administrative role at the organisation root: the CLI's default actor. */

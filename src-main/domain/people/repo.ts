@@ -65,7 +65,9 @@ export function peopleRepo(db: Db) {
   return {
     byLogin(login: string): PersonDbRow | undefined {
       return db
-        .prepare<[string, string], PersonDbRow>('SELECT * FROM person WHERE email = ? OR username = ? LIMIT 1')
+        .prepare<[string, string], PersonDbRow>(
+          'SELECT * FROM person WHERE email = ? OR username = ? LIMIT 1',
+        )
         .get(login, login);
     },
 
@@ -111,7 +113,14 @@ export function peopleRepo(db: Db) {
       db.prepare('UPDATE person SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, id);
     },
 
-    page(q: { reach: Reach; selfId: string; search?: string | undefined; status?: string | undefined; offset: number; limit: number }) {
+    page(q: {
+      reach: Reach;
+      selfId: string;
+      search?: string | undefined;
+      status?: string | undefined;
+      offset: number;
+      limit: number;
+    }) {
       const scope = reachSql(q.reach, q.selfId);
       const conds = [scope.sql];
       const params: Record<string, unknown> = { ...scope.params, limit: q.limit, offset: q.offset };
@@ -126,7 +135,10 @@ export function peopleRepo(db: Db) {
       }
       const where = conds.join(' AND ');
       const rows = db
-        .prepare<Record<string, unknown>, PersonDbRow & { unit_name: string; department: string | null; job_title: string | null }>(
+        .prepare<
+          Record<string, unknown>,
+          PersonDbRow & { unit_name: string; department: string | null; job_title: string | null }
+        >(
           `SELECT p.*, u.name AS unit_name, d.name AS department, j.name AS job_title
            FROM person p JOIN unit u ON u.id = p.unit_id
            LEFT JOIN department d ON d.id = p.department_id
@@ -136,9 +148,12 @@ export function peopleRepo(db: Db) {
            LIMIT @limit OFFSET @offset`,
         )
         .all(params);
-      const total = db
-        .prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM person p WHERE ${where}`)
-        .get(params)?.n ?? 0;
+      const total =
+        db
+          .prepare<Record<string, unknown>, { n: number }>(
+            `SELECT count(*) AS n FROM person p WHERE ${where}`,
+          )
+          .get(params)?.n ?? 0;
       return { rows, total };
     },
   };
