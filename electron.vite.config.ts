@@ -33,6 +33,9 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      minify: true,
+      // Loaded from disk (app://) or loopback, never over a network: one bundle is fine.
+      chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

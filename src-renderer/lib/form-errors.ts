@@ -1,0 +1,38 @@
+import type { z } from '../../shared/zod';
+import type { ErrorDetail } from '../../shared/api/errors';
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/** The first message per field from a failed zod parse, keyed by top-level field name. */
+export function zodFieldErrors<F extends string>(error: z.ZodError, fields: readonly F[]): FieldErrors<F> {
+  const out: FieldErrors<F> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '') as F;
+    if (fields.includes(field) && !out[field]) out[field] = issue.message;
+  }
+  return out;
+}
+
+/**
+ * Server `invalid_input` details mapped onto the form's fields by path. What
+ * matches no field comes back in `rest`, for a message above the form.
+ */
+export function detailFieldErrors<F extends string>(
+  details: readonly ErrorDetail[] | undefined,
+  fields: readonly F[],
+): { fields: FieldErrors<F>; rest: ErrorDetail[] } {
+  const out: FieldErrors<F> = {};
+  const rest: ErrorDetail[] = [];
+  for (const d of details ?? []) {
+    const field = d.path.split('.')[0] as F;
+    if (fields.includes(field)) {
+      if (!out[field]) out[field] = d.message;
+    } else {
+      rest.push(d);
+    }
+  }
+  return { fields: out, rest };
+}
+
+export const hasErrors = (errors: Record<string, string | undefined>): boolean =>
+  Object.values(errors).some(Boolean);

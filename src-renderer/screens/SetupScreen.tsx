@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '../components/PasswordField';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { SetupInput } from '../../shared/api/schemas/auth';
+import { client } from '../api/client';
+import { AuthLayout } from '../components/AuthLayout';
+import { detailFieldErrors, hasErrors, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { useFormFields } from '../lib/use-form-fields';
+import { useSessionStore } from '../state/session-store';
+
+const FIELDS = ['organisationName', 'firstName', 'lastName', 'email', 'password', 'confirmPassword'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** First run: create the organisation and the administrator who will sign in. */
+export function SetupScreen() {
+  const { t } = useTranslation();
+  const setupDone = useSessionStore((s) => s.setupDone);
+  const form = useFormFields<Field>('setup', {
+    organisationName: '',
+    firstName: '',
+    lastName: '',
+    email: '',
+    password: '',
+    confirmPassword: '',
+  });
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const { confirmPassword, ...input } = form.values;
+    const parsed = SetupInput.safeParse(input);
+    const errors: FieldErrors<Field> = parsed.success ? {} : zodFieldErrors(parsed.error, FIELDS);
+    if (!errors.password && confirmPassword !== input.password) {
+      errors.confirmPassword = t('setup.passwordsDiffer');
+    }
+    if (!parsed.success || hasErrors(errors)) {
+      form.setErrors(errors, FIELDS);
+      return;
+    }
+
+    setSubmitting(true);
+    const res = await client.invoke('setup.create', parsed.data);
+    setSubmitting(false);
+    if (res.ok) {
+      setupDone(parsed.data.organisationName, res.value.email);
+      return;
+    }
+    if (res.error.code === 'invalid_input') {
+      const mapped = detailFieldErrors(res.error.details, FIELDS);
+      form.setErrors(mapped.fields, FIELDS);
+      if (mapped.rest.length || !hasErrors(mapped.fields)) setFormError(res.error.message);
+    } else {
+      setFormError(res.error.message);
+    }
+  }
+
+  return (
+    <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')} width={520}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" role="alert" title={t('common.errorTitle')}>
+              {formError}
+            </Alert>
+          )}
+          <TextInput
+            label={t('setup.organisationName')}
+            required
+            autoComplete="organization"
+            autoFocus
+            {...form.bind('organisationName')}
+          />
+          <Alert variant="light" color="indigo" icon={<IconInfoCircle />} p="xs" role="note">
+            <Text size="sm">{t('setup.adminNote')}</Text>
+          </Alert>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+            <TextInput
+              label={t('setup.firstName')}
+              required
+              autoComplete="given-name"
+              {...form.bind('firstName')}
+            />
+            <TextInput
+              label={t('setup.lastName')}
+              required
+              autoComplete="family-name"
+              {...form.bind('lastName')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('setup.email')}
+            type="email"
+            required
+            autoComplete="username"
+            {...form.bind('email')}
+          />
+          <PasswordField
+            label={t('setup.password')}
+            description={t('setup.passwordHint')}
+            required
+            autoComplete="new-password"
+            {...form.bind('password')}
+          />
+          <PasswordField
+            label={t('setup.confirmPassword')}
+            required
+            autoComplete="new-password"
+            {...form.bind('confirmPassword')}
+          />
+          <Button type="submit" loading={submitting} fullWidth mt="xs">
+            {t('setup.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}
