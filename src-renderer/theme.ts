@@ -2,6 +2,8 @@ import { createTheme, localStorageColorSchemeManager } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
+  // Shade 6 gives white button text 4.3:1, under WCAG AA; 7 passes in both schemes.
+  primaryShade: { light: 7, dark: 7 },
   defaultRadius: 'md',
   cursorType: 'pointer',
   // System fonts only: the app works offline, so nothing is fetched from the web.

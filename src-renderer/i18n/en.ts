@@ -9,6 +9,7 @@ export const en = {
     loading: 'Loading Fieldbook…',
   },
   common: {
+    tableScrollRegion: 'Table (scrolls sideways)',
     retry: 'Try again',
     errorTitle: 'Something went wrong',
     previousPage: 'Previous page',

@@ -135,7 +135,13 @@ export function AuditPage() {
           />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={820} type="native">
+            <Table.ScrollContainer
+              minWidth={820}
+              type="native"
+              // A region that scrolls sideways must be reachable from the keyboard (WCAG 2.1.1).
+              tabIndex={0}
+              aria-label={t('common.tableScrollRegion')}
+            >
               <Table
                 highlightOnHover
                 verticalSpacing="xs"

@@ -144,7 +144,13 @@ export function PeoplePage() {
           <NoPeople search={debouncedSearch} status={status} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={1000} type="native">
+            <Table.ScrollContainer
+              minWidth={1000}
+              type="native"
+              // A region that scrolls sideways must be reachable from the keyboard (WCAG 2.1.1).
+              tabIndex={0}
+              aria-label={t('common.tableScrollRegion')}
+            >
               <Table
                 highlightOnHover
                 verticalSpacing="xs"

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createApp, type App } from '../../src-main/app/create-app.js';
@@ -49,7 +50,8 @@ export function useBrowserApp(opts: { prepare?: (app: App) => void | Promise<voi
   });
 
   beforeAll(async () => {
-    state.page = await state.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const context = await state.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    state.page = await context.newPage();
   });
 
   afterEach(async (ctx) => {
@@ -70,4 +72,13 @@ export function useBrowserApp(opts: { prepare?: (app: App) => void | Promise<voi
   });
 
   return state;
+}
+
+/** WCAG 2 A/AA violations on the page as it is now, one readable line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return result.violations.map((v) => {
+    const n = v.nodes[0];
+    return `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${n?.target.join(' ')}: ${n?.failureSummary ?? ''})`;
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChromium, SKIP_REASON, useBrowserApp } from './browser.js';
+import { axeViolations, hasChromium, SKIP_REASON, useBrowserApp } from './browser.js';
 
 describe.skipIf(!hasChromium)(
   `first run in a real browser${hasChromium ? '' : ` (skipped: ${SKIP_REASON})`}`,
@@ -17,6 +17,7 @@ describe.skipIf(!hasChromium)(
       const { page } = s;
       await page.goto(s.server.url);
       await page.getByRole('heading', { name: 'Set up Fieldbook' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Organisation name').fill('Norrland Mining');
       await page.getByLabel('First name').fill('Åsa');
       await page.getByLabel('Last name').fill('Öberg');
