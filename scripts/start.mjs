@@ -45,7 +45,10 @@ function buildIfStale() {
   console.log('Building Fieldbook (first run or sources changed)…');
   const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   // Only the build's errors: a newcomer needs to see what Fieldbook says, not the bundler's file list.
-  const r = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [cli, 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) {
     console.error('The build failed (see the messages above), so Fieldbook was not started.');
     process.exit(1);
