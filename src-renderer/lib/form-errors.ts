@@ -36,3 +36,24 @@ export function detailFieldErrors<F extends string>(
 
 export const hasErrors = (errors: Record<string, string | undefined>): boolean =>
   Object.values(errors).some(Boolean);
+
+/**
+ * Validates a form's values with the call's own input schema, plus an optional
+ * "type it again" field that must equal another. The confirmation field is not
+ * sent. Returns the parsed input, or the errors per field.
+ */
+export function validateForm<F extends string, S extends z.ZodType>(
+  schema: S,
+  values: Record<F, string>,
+  fields: readonly F[],
+  confirm?: { field: F; mustEqual: F; message: string },
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors<F> } {
+  const input: Partial<Record<F, string>> = { ...values };
+  if (confirm) delete input[confirm.field];
+  const parsed = schema.safeParse(input);
+  const errors: FieldErrors<F> = parsed.success ? {} : zodFieldErrors(parsed.error, fields);
+  if (confirm && !errors[confirm.mustEqual] && values[confirm.field] !== values[confirm.mustEqual]) {
+    errors[confirm.field] = confirm.message;
+  }
+  return parsed.success && !hasErrors(errors) ? { ok: true, data: parsed.data } : { ok: false, errors };
+}

@@ -8,7 +8,7 @@ import { ChangePasswordInput } from '../../shared/api/schemas/auth';
 import { client } from '../api/client';
 import { Page } from '../components/Page';
 import { Panel } from '../components/Panel';
-import { detailFieldErrors, hasErrors, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { detailFieldErrors, hasErrors, validateForm } from '../lib/form-errors';
 import { useFormFields } from '../lib/use-form-fields';
 import { useUser } from '../state/user-context';
 
@@ -67,18 +67,17 @@ function ChangePasswordForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const { confirmPassword, ...input } = form.values;
-    const parsed = ChangePasswordInput.safeParse(input);
-    const errors: FieldErrors<Field> = parsed.success ? {} : zodFieldErrors(parsed.error, FIELDS);
-    if (!errors.newPassword && confirmPassword !== input.newPassword) {
-      errors.confirmPassword = t('account.passwordsDiffer');
-    }
-    if (!parsed.success || hasErrors(errors)) {
-      form.setErrors(errors, FIELDS);
+    const checked = validateForm(ChangePasswordInput, form.values, FIELDS, {
+      field: 'confirmPassword',
+      mustEqual: 'newPassword',
+      message: t('account.passwordsDiffer'),
+    });
+    if (!checked.ok) {
+      form.setErrors(checked.errors, FIELDS);
       return;
     }
     setSubmitting(true);
-    const res = await client.invoke('auth.changePassword', parsed.data);
+    const res = await client.invoke('auth.changePassword', checked.data);
     setSubmitting(false);
     if (res.ok) {
       form.reset();

@@ -8,8 +8,7 @@ import type { AuditRow, AuditVerification } from '../../shared/api/schemas/audit
 import { client } from '../api/client';
 import { LoadError } from '../components/LoadError';
 import { Page } from '../components/Page';
-import { SkeletonRows } from '../components/SkeletonRows';
-import { TableFooter } from '../components/TableFooter';
+import { PagedTable } from '../components/PagedTable';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { useCall } from '../lib/use-call';
 import classes from './tables.module.css';
@@ -134,42 +133,17 @@ export function AuditPage() {
             role="status"
           />
         ) : (
-          <>
-            <Table.ScrollContainer
-              minWidth={820}
-              type="native"
-              // A region that scrolls sideways must be reachable from the keyboard (WCAG 2.1.1).
-              tabIndex={0}
-              aria-label={t('common.tableScrollRegion')}
-            >
-              <Table
-                highlightOnHover
-                verticalSpacing="xs"
-                horizontalSpacing="md"
-                aria-label={t('audit.tableCaption')}
-                aria-busy={loading}
-                className={loading ? classes.stale : undefined}
-              >
-                <Table.Thead className={classes.thead}>
-                  <Table.Tr>
-                    {COLUMNS.map((c) => (
-                      <Table.Th key={c} scope="col">
-                        {t(`audit.columns.${c}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {showSkeleton ? (
-                    <SkeletonRows columns={COLUMNS.length} />
-                  ) : (
-                    rows.map((r) => <AuditTableRow key={r.seq} row={r} />)
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {data && <TableFooter page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />}
-          </>
+          <PagedTable
+            headers={COLUMNS.map((c) => t(`audit.columns.${c}`))}
+            caption={t('audit.tableCaption')}
+            minWidth={820}
+            horizontalSpacing="md"
+            rows={rows}
+            renderRow={(r) => <AuditTableRow key={r.seq} row={r} />}
+            loading={loading}
+            firstLoad={showSkeleton}
+            paging={data && { page, pageSize: PAGE_SIZE, total: data.total, onPage: setPage }}
+          />
         )}
       </Paper>
       <Text size="xs" c="dimmed">

@@ -19,8 +19,7 @@ import type { CallInput } from '../../shared/api/contract';
 import type { PersonRow } from '../../shared/api/schemas/people';
 import { LoadError } from '../components/LoadError';
 import { Page } from '../components/Page';
-import { SkeletonRows } from '../components/SkeletonRows';
-import { TableFooter } from '../components/TableFooter';
+import { PagedTable } from '../components/PagedTable';
 import { useCall } from '../lib/use-call';
 import classes from './tables.module.css';
 
@@ -143,42 +142,17 @@ export function PeoplePage() {
         ) : !showSkeleton && rows.length === 0 ? (
           <NoPeople search={debouncedSearch} status={status} />
         ) : (
-          <>
-            <Table.ScrollContainer
-              minWidth={1000}
-              type="native"
-              // A region that scrolls sideways must be reachable from the keyboard (WCAG 2.1.1).
-              tabIndex={0}
-              aria-label={t('common.tableScrollRegion')}
-            >
-              <Table
-                highlightOnHover
-                verticalSpacing="xs"
-                horizontalSpacing="sm"
-                aria-label={t('people.tableCaption')}
-                aria-busy={loading}
-                className={loading ? classes.stale : undefined}
-              >
-                <Table.Thead className={classes.thead}>
-                  <Table.Tr>
-                    {COLUMNS.map((c) => (
-                      <Table.Th key={c} scope="col">
-                        {t(`people.columns.${c}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {showSkeleton ? (
-                    <SkeletonRows columns={COLUMNS.length} />
-                  ) : (
-                    rows.map((p) => <PersonTableRow key={p.id} person={p} />)
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {data && <TableFooter page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />}
-          </>
+          <PagedTable
+            headers={COLUMNS.map((c) => t(`people.columns.${c}`))}
+            caption={t('people.tableCaption')}
+            minWidth={1000}
+            horizontalSpacing="sm"
+            rows={rows}
+            renderRow={(p) => <PersonTableRow key={p.id} person={p} />}
+            loading={loading}
+            firstLoad={showSkeleton}
+            paging={data && { page, pageSize: PAGE_SIZE, total: data.total, onPage: setPage }}
+          />
         )}
       </Paper>
     </Page>

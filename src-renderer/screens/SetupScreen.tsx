@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SetupInput } from '../../shared/api/schemas/auth';
 import { client } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
-import { detailFieldErrors, hasErrors, zodFieldErrors, type FieldErrors } from '../lib/form-errors';
+import { detailFieldErrors, hasErrors, validateForm } from '../lib/form-errors';
 import { useFormFields } from '../lib/use-form-fields';
 import { useSessionStore } from '../state/session-store';
 
@@ -31,22 +31,21 @@ export function SetupScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const { confirmPassword, ...input } = form.values;
-    const parsed = SetupInput.safeParse(input);
-    const errors: FieldErrors<Field> = parsed.success ? {} : zodFieldErrors(parsed.error, FIELDS);
-    if (!errors.password && confirmPassword !== input.password) {
-      errors.confirmPassword = t('setup.passwordsDiffer');
-    }
-    if (!parsed.success || hasErrors(errors)) {
-      form.setErrors(errors, FIELDS);
+    const checked = validateForm(SetupInput, form.values, FIELDS, {
+      field: 'confirmPassword',
+      mustEqual: 'password',
+      message: t('setup.passwordsDiffer'),
+    });
+    if (!checked.ok) {
+      form.setErrors(checked.errors, FIELDS);
       return;
     }
 
     setSubmitting(true);
-    const res = await client.invoke('setup.create', parsed.data);
+    const res = await client.invoke('setup.create', checked.data);
     setSubmitting(false);
     if (res.ok) {
-      setupDone(parsed.data.organisationName, res.value.email);
+      setupDone(checked.data.organisationName, res.value.email);
       return;
     }
     if (res.error.code === 'invalid_input') {
