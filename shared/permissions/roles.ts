@@ -18,10 +18,13 @@ export interface BuiltinRole {
   privileges: readonly Privilege[];
 }
 
+// Every active person is a Member at their home unit. Members see their reports'
+// records (000_*: "view subordinate") because team leaders are usually Members.
 const learner: readonly Privilege[] = [
   'learning.take',
   'records.view.own',
   'records.edit.own',
+  'records.view.subordinate',
   'certificates.view',
 ];
 
@@ -31,12 +34,15 @@ const reporting: readonly Privilege[] = [
   'catalog.view',
   'compliance.view',
   'records.view.subordinate',
+  'records.view.all',
   'records.reports',
   'reports.view',
   'insights.view',
 ];
 
-const manager: readonly Privilege[] = [
+const uniq = (list: readonly Privilege[]): readonly Privilege[] => [...new Set(list)];
+
+const manager: readonly Privilege[] = uniq([
   ...learner,
   ...reporting,
   'catalog.manage',
@@ -46,25 +52,28 @@ const manager: readonly Privilege[] = [
   'records.edit.subordinate',
   'certificates.manage',
   'groups.manage',
-];
-
-const organisationAdmin: readonly Privilege[] = [
-  ...manager,
+  'events.manage',
+  'records.view.all',
+  'records.edit.all',
   'people.manage',
+  'grants.manage',
+]);
+
+const organisationAdmin: readonly Privilege[] = uniq([
+  ...manager,
   'people.import',
   'units.manage',
   'roles.manage',
-  'records.view.all',
-  'records.edit.all',
+  'records.admin',
   'records.import',
   'competences.manage',
   'settings.manage',
   'audit.view',
-];
+]);
 
 /** Reports-Only variants (`004_*`): same scope, only viewing and reports. */
 const reportsOnly = (base: readonly Privilege[]): readonly Privilege[] => [
-  ...new Set<Privilege>([...learner, ...reporting, ...base.filter((p) => p === 'records.view.all')]),
+  ...new Set<Privilege>([...learner, ...reporting, ...base.filter((p) => p === 'audit.view')]),
 ];
 
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [

@@ -1,44 +1,61 @@
-import type { Privilege } from './privileges.js';
-import type { Scope } from './roles.js';
-
-export interface ScopedGrant {
-  scope: Scope;
-  unitId: string;
-  privileges: ReadonlySet<Privilege>;
-}
+import type { EngineGrant } from './engine.js';
+import { organisationOf } from './engine.js';
+import { privilegeInfo, type Privilege } from './privileges.js';
 
 /**
- * Whom a privilege reaches, as the union of every grant that carries it:
- * everyone, some units (exactly), some subtrees, and/or oneself.
- * `none` when no grant carries it.
+ * Whom a privilege reaches, as the union over every grant that carries it, in
+ * a form a repo turns into SQL: oneself, one's reports, whole units, subtrees,
+ * organisations without their clients, and organisations with them.
  */
-export type Reach =
-  { kind: 'none' } | { kind: 'all' } | { kind: 'some'; self: boolean; units: string[]; subtrees: string[] };
+export interface Reach {
+  any: boolean;
+  self: boolean;
+  subordinates: boolean;
+  units: string[];
+  subtrees: string[];
+  organisations: string[];
+  organisationTrees: string[];
+}
 
-export function reachOf(grants: readonly ScopedGrant[], privilege: Privilege): Reach {
-  const units = new Set<string>();
-  const subtrees = new Set<string>();
-  let self = false;
-  let any = false;
+export function reachOf(grants: readonly EngineGrant[], privilege: Privilege): Reach {
+  const r: Reach = {
+    any: false,
+    self: false,
+    subordinates: false,
+    units: [],
+    subtrees: [],
+    organisations: [],
+    organisationTrees: [],
+  };
+  const add = (list: string[], id: string) => {
+    if (!list.includes(id)) list.push(id);
+  };
+  const kind = privilegeInfo(privilege).reach;
   for (const g of grants) {
     if (!g.privileges.has(privilege)) continue;
-    any = true;
+    r.any = true;
+    r.self = true; // every reach includes oneself
+    if (kind === 'own') continue;
+    if (kind === 'subordinate') {
+      r.subordinates = true;
+      continue;
+    }
     switch (g.scope) {
-      case 'organisation':
-      case 'organisation_and_clients':
-        // Clients arrive with the organisation tree; until then both reach everyone.
-        return { kind: 'all' };
-      case 'subtree':
-        subtrees.add(g.unitId);
+      case 'self':
         break;
       case 'unit':
-        units.add(g.unitId);
+        add(r.units, g.unit.id);
         break;
-      case 'self':
-        self = true;
+      case 'subtree':
+        add(r.subtrees, g.unit.id);
+        break;
+      case 'organisation':
+        add(r.organisations, organisationOf(g.unit).id);
+        break;
+      case 'organisation_and_clients':
+        add(r.organisationTrees, organisationOf(g.unit).id);
         break;
     }
   }
-  if (!any) return { kind: 'none' };
-  return { kind: 'some', self, units: [...units], subtrees: [...subtrees] };
+  return r;
 }

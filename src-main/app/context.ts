@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Privilege } from '../../shared/permissions/privileges.js';
-import type { Scope } from '../../shared/permissions/roles.js';
+import type { EngineActor, EngineGrant } from '../../shared/permissions/engine.js';
 import type { Db } from '../db/open.js';
 import type { Logger } from './logger.js';
 
@@ -13,24 +13,13 @@ export interface Ids {
   uuid(): string;
 }
 
-export interface ActorGrant {
-  roleId: string;
-  roleName: string;
-  rank: number;
-  scope: Scope;
-  unitId: string;
-  unitName: string;
-  privileges: ReadonlySet<Privilege>;
-}
-
 /** The signed-in person a call acts for, with everything the permission checks need. */
-export interface Actor {
-  id: string;
+export interface Actor extends EngineActor {
   email: string;
   firstName: string;
   lastName: string;
   unitId: string;
-  grants: readonly ActorGrant[];
+  grants: readonly EngineGrant[];
   privileges: ReadonlySet<Privilege>;
 }
 

@@ -7,6 +7,9 @@ import {
 } from '../../shared/api/contract.js';
 import { fail, type ErrorDetail, type Result } from '../../shared/api/errors.js';
 import { loadActor } from '../domain/auth/actor-repo.js';
+import { loadTarget } from '../domain/permissions/target-repo.js';
+import { can } from '../../shared/permissions/engine.js';
+import type { Privilege } from '../../shared/permissions/privileges.js';
 import { auditRepo } from '../domain/audit/repo.js';
 import { AppError } from './app-error.js';
 import type { Actor, AuditNote, Clock, Ctx, Ids } from './context.js';
@@ -31,6 +34,8 @@ export interface DispatcherDeps {
   /** The real contract unless a test swaps in its own calls. */
   contract?: Readonly<Record<string, CallSpec>>;
 }
+
+const lowerFirst = (s: string) => (s[0]?.toLowerCase() ?? '') + s.slice(1);
 
 const issuePath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(input)';
 
@@ -88,6 +93,14 @@ export function createDispatcher(deps: DispatcherDeps) {
       }
       if (access !== 'authenticated' && !actor.privileges.has(access as never)) {
         return fail('forbidden', 'You do not have permission to do that.');
+      }
+      // Holding the privilege is not enough when the call names a person or unit: it must reach them.
+      const ref = spec.target?.(parsed.data as never);
+      if (ref && access !== 'authenticated') {
+        const target = loadTarget(db, ref);
+        if (!target) return fail('not_found', 'person' in ref ? 'That person was not found.' : 'That unit was not found.');
+        const decision = can(actor, access as Privilege, target);
+        if (!decision.allowed) return fail('forbidden', `You do not have permission to do that: ${lowerFirst(decision.reason)}`);
       }
     }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import initial from './0001-initial.js';
+import organisation from './0002-organisation.js';
 
 export type Migration = (db: Database) => void;
 
@@ -8,4 +9,4 @@ export type Migration = (db: Database) => void;
  * statically so that bundling keeps them. Never edit one that has shipped: add
  * the next file instead.
  */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, organisation];

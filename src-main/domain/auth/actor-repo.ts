@@ -1,7 +1,9 @@
+import type { EngineGrant } from '../../../shared/permissions/engine.js';
 import { isPrivilege, type Privilege } from '../../../shared/permissions/privileges.js';
 import { builtinRole, type Scope } from '../../../shared/permissions/roles.js';
 import type { Actor } from '../../app/context.js';
 import type { Db } from '../../db/open.js';
+import { unitFacts } from '../org/unit-facts-repo.js';
 
 interface GrantRow {
   role_id: string;
@@ -11,13 +13,72 @@ interface GrantRow {
   builtin: number;
   privileges: string | null;
   unit_id: string;
-  unit_name: string;
 }
 
-function rolePrivileges(r: GrantRow): Set<Privilege> {
+export function rolePrivileges(r: {
+  role_id: string;
+  builtin: number;
+  privileges: string | null;
+}): Set<Privilege> {
   if (r.builtin) return new Set(builtinRole(r.role_id)?.privileges ?? []);
   const names = JSON.parse(r.privileges ?? '[]') as string[];
   return new Set(names.filter(isPrivilege));
+}
+
+/**
+ * A person's grants as the engine sees them: the explicit ones, Member at their
+ * home unit (every active person is one), and Member at every unit above an
+ * explicit grant (`001_*`: access to a child site gives Member on its parents,
+ * never the reverse).
+ */
+export function loadGrants(db: Db, personId: string, homeUnitId: string): EngineGrant[] {
+  const rows = db
+    .prepare<[string], GrantRow>(
+      `SELECT g.role_id, r.name AS role_name, r.rank, r.scope, r.builtin, r.privileges, g.unit_id
+       FROM grant_ g JOIN role r ON r.id = g.role_id WHERE g.person_id = ? ORDER BY r.rank DESC`,
+    )
+    .all(personId);
+  const member = db
+    .prepare<[], GrantRow>(
+      "SELECT id AS role_id, name AS role_name, rank, scope, builtin, privileges, '' AS unit_id FROM role WHERE id = 'member'",
+    )
+    .get();
+  const grants: EngineGrant[] = [];
+  const facts = new Map<string, ReturnType<typeof unitFacts>>();
+  const factsOf = (id: string) => {
+    if (!facts.has(id)) facts.set(id, unitFacts(db, id));
+    return facts.get(id);
+  };
+  for (const r of rows) {
+    const unit = factsOf(r.unit_id);
+    if (!unit) continue;
+    grants.push({
+      roleId: r.role_id,
+      roleName: r.role_name,
+      rank: r.rank,
+      scope: r.scope,
+      unit,
+      privileges: rolePrivileges(r),
+    });
+  }
+  if (member) {
+    const asMember = (unitId: string, implied: 'home-unit' | 'ancestor') => {
+      const unit = factsOf(unitId);
+      if (!unit || grants.some((g) => g.roleId === 'member' && g.unit.id === unitId)) return;
+      grants.push({
+        roleId: member.role_id,
+        roleName: member.role_name,
+        rank: member.rank,
+        scope: member.scope,
+        unit,
+        privileges: rolePrivileges(member),
+        implied,
+      });
+    };
+    asMember(homeUnitId, 'home-unit');
+    for (const g of [...grants]) for (const a of g.unit.ancestors) asMember(a.id, 'ancestor');
+  }
+  return grants;
 }
 
 /** Loads a person with their grants as the actor of a call; null if they do not exist or have left. */
@@ -29,23 +90,7 @@ export function loadActor(db: Db, personId: string): Actor | null {
     >('SELECT id, email, first_name, last_name, unit_id, status FROM person WHERE id = ?')
     .get(personId);
   if (!p || p.status !== 'active') return null;
-  const rows = db
-    .prepare<[string], GrantRow>(
-      `SELECT g.role_id, r.name AS role_name, r.rank, r.scope, r.builtin, r.privileges, g.unit_id, u.name AS unit_name
-       FROM grant_ g JOIN role r ON r.id = g.role_id JOIN unit u ON u.id = g.unit_id
-       WHERE g.person_id = ? ORDER BY r.rank DESC, u.name`,
-    )
-    .all(personId);
-  const grants = rows.map((r) => ({
-    roleId: r.role_id,
-    roleName: r.role_name,
-    rank: r.rank,
-    scope: r.scope,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    privileges: rolePrivileges(r),
-  }));
-  const privileges = new Set<Privilege>(grants.flatMap((g) => [...g.privileges]));
+  const grants = loadGrants(db, p.id, p.unit_id);
   return {
     id: p.id,
     email: p.email,
@@ -53,6 +98,6 @@ export function loadActor(db: Db, personId: string): Actor | null {
     lastName: p.last_name,
     unitId: p.unit_id,
     grants,
-    privileges,
+    privileges: new Set<Privilege>(grants.flatMap((g) => [...g.privileges])),
   };
 }

@@ -31,12 +31,10 @@ export function toSessionUser(actor: Actor, ctx: Ctx): SessionUser {
     displayName: `${actor.firstName} ${actor.lastName}`.trim(),
     organisationName: orgRepo(ctx.db).organisation()?.name ?? '',
     privileges: [...actor.privileges].sort(),
-    roles: actor.grants.map((g) => ({
-      roleId: g.roleId,
-      roleName: g.roleName,
-      unitId: g.unitId,
-      unitName: g.unitName,
-    })),
+    // Implied Member grants are on the effective-permissions screen; here, only what was granted.
+    roles: actor.grants
+      .filter((g) => !g.implied)
+      .map((g) => ({ roleId: g.roleId, roleName: g.roleName, unitId: g.unit.id, unitName: g.unit.name })),
   };
 }
 

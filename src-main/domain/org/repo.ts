@@ -10,6 +10,22 @@ export interface UnitDbRow {
   code: string | null;
 }
 
+const defaultLevel: Record<UnitKind, string | null> = {
+  organisation: 'Organisation',
+  client: 'Client',
+  region: 'Region',
+  site: 'Site',
+  other: null,
+};
+
+const defaultLevel: Record<UnitKind, string | null> = {
+  organisation: 'Organisation',
+  client: 'Client',
+  region: 'Region',
+  site: 'Site',
+  other: null,
+};
+
 export function orgRepo(db: Db) {
   return {
     organisation(): UnitDbRow | undefined {
@@ -26,11 +42,12 @@ export function orgRepo(db: Db) {
       kind: UnitKind;
       name: string;
       code?: string | null;
+      level?: string | null;
       now: string;
     }): void {
       db.prepare(
-        'INSERT INTO unit (id, parent_id, kind, name, code, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(u.id, u.parentId, u.kind, u.name, u.code ?? null, u.now);
+        'INSERT INTO unit (id, parent_id, kind, name, code, level, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(u.id, u.parentId, u.kind, u.name, u.code ?? null, u.level ?? defaultLevel[u.kind], u.now);
     },
 
     insertNamed(table: 'department' | 'job_title', id: string, name: string): void {

@@ -1,4 +1,5 @@
 import type { Reach } from '../../../shared/permissions/scope.js';
+import { reachSql } from '../permissions/reach-sql.js';
 import type { Db } from '../../db/open.js';
 
 export interface PersonDbRow {
@@ -31,34 +32,6 @@ export interface NewPerson {
   managerId?: string | null;
   passwordHash?: string | null;
   now: string;
-}
-
-/**
- * Turns a permission reach into a WHERE clause over `person p`. Subtrees walk the
- * unit tree in SQL so that moving a unit moves everyone below it at once.
- */
-export function reachSql(reach: Reach, selfId: string): { sql: string; params: Record<string, unknown> } {
-  if (reach.kind === 'all') return { sql: '1', params: {} };
-  if (reach.kind === 'none') return { sql: '0', params: {} };
-  const parts: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (reach.self) {
-    parts.push('p.id = @reachSelf');
-    params.reachSelf = selfId;
-  }
-  if (reach.units.length) {
-    parts.push('p.unit_id IN (SELECT value FROM json_each(@reachUnits))');
-    params.reachUnits = JSON.stringify(reach.units);
-  }
-  if (reach.subtrees.length) {
-    parts.push(`p.unit_id IN (
-      WITH RECURSIVE sub(id) AS (
-        SELECT value FROM json_each(@reachSubtrees)
-        UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id
-      ) SELECT id FROM sub)`);
-    params.reachSubtrees = JSON.stringify(reach.subtrees);
-  }
-  return { sql: parts.length ? `(${parts.join(' OR ')})` : '0', params };
 }
 
 export function peopleRepo(db: Db) {
