@@ -18,14 +18,6 @@ const defaultLevel: Record<UnitKind, string | null> = {
   other: null,
 };
 
-const defaultLevel: Record<UnitKind, string | null> = {
-  organisation: 'Organisation',
-  client: 'Client',
-  region: 'Region',
-  site: 'Site',
-  other: null,
-};
-
 export function orgRepo(db: Db) {
   return {
     organisation(): UnitDbRow | undefined {
