@@ -8,8 +8,13 @@ import type { Privilege } from '../permissions/privileges.js';
  */
 export type Access = 'public' | 'authenticated' | Privilege;
 
-/** What a call acts on, named from its input, so the dispatcher can check scope before the handler runs. */
-export type TargetRef = { person: string } | { unit: string };
+/**
+ * What a call acts on, named from its input, so the dispatcher can check scope
+ * before the handler runs. `manage: true` marks a change to that person
+ * (profile, status, password, grants): then `004_*`'s rank rule applies too, and
+ * nobody can change someone ranked above them.
+ */
+export type TargetRef = { person: string; manage?: boolean } | { unit: string };
 
 export interface CallSpec {
   input: z.ZodType;

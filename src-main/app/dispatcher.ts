@@ -8,7 +8,7 @@ import {
 import { fail, type ErrorDetail, type Result } from '../../shared/api/errors.js';
 import { loadActor } from '../domain/auth/actor-repo.js';
 import { loadTarget } from '../domain/permissions/target-repo.js';
-import { can } from '../../shared/permissions/engine.js';
+import { can, canManagePerson } from '../../shared/permissions/engine.js';
 import type { Privilege } from '../../shared/permissions/privileges.js';
 import { auditRepo } from '../domain/audit/repo.js';
 import { AppError } from './app-error.js';
@@ -99,7 +99,10 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (ref && access !== 'authenticated') {
         const target = loadTarget(db, ref);
         if (!target) return fail('not_found', 'person' in ref ? 'That person was not found.' : 'That unit was not found.');
-        const decision = can(actor, access as Privilege, target);
+        const decision =
+          target.kind === 'person' && 'person' in ref && ref.manage
+            ? canManagePerson(actor, access as Privilege, target)
+            : can(actor, access as Privilege, target);
         if (!decision.allowed) return fail('forbidden', `You do not have permission to do that: ${lowerFirst(decision.reason)}`);
       }
     }
