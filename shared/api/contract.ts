@@ -3,6 +3,9 @@ import type { CallSpec } from './call-spec.js';
 import { auditCalls } from './calls/audit.js';
 import { authCalls } from './calls/auth.js';
 import { peopleCalls } from './calls/people.js';
+import { grantsCalls } from './calls/grants.js';
+import { permissionsCalls } from './calls/permissions.js';
+import { rolesCalls } from './calls/roles.js';
 import { setupCalls } from './calls/setup.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
@@ -18,6 +21,9 @@ export const contract = {
   ...authCalls,
   ...auditCalls,
   ...peopleCalls,
+  ...rolesCalls,
+  ...grantsCalls,
+  ...permissionsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -76,11 +76,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   function invokeSync(method: string, rawInput: unknown, meta: CallerMeta): Result<unknown> {
     const spec = Object.hasOwn(contract, method) ? contract[method] : undefined;
     if (!spec) return fail('unknown_call', `There is no call named "${method}".`);
-    const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const details = zodDetails(parsed.error);
-      return fail('invalid_input', describeInvalid(details), details);
-    }
+    // Who may call comes before what they sent: someone without the privilege learns nothing from validation.
     const { actor, expired } = resolveActor(meta);
     const access: string | undefined = (spec as { access?: string }).access;
     if (!access) return fail('forbidden', 'This call has no permission rule, so it is refused.');
@@ -94,17 +90,25 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (access !== 'authenticated' && !actor.privileges.has(access as never)) {
         return fail('forbidden', 'You do not have permission to do that.');
       }
-      // Holding the privilege is not enough when the call names a person or unit: it must reach them.
-      const ref = spec.target?.(parsed.data as never);
-      if (ref && access !== 'authenticated') {
-        const target = loadTarget(db, ref);
-        if (!target) return fail('not_found', 'person' in ref ? 'That person was not found.' : 'That unit was not found.');
-        const decision =
-          target.kind === 'person' && 'person' in ref && ref.manage
-            ? canManagePerson(actor, access as Privilege, target)
-            : can(actor, access as Privilege, target);
-        if (!decision.allowed) return fail('forbidden', `You do not have permission to do that: ${lowerFirst(decision.reason)}`);
-      }
+    }
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const details = zodDetails(parsed.error);
+      return fail('invalid_input', describeInvalid(details), details);
+    }
+    // Holding the privilege is not enough when the call names a person or unit: it must reach them.
+    const ref =
+      actor && access !== 'public' && access !== 'authenticated' ? spec.target?.(parsed.data as never) : null;
+    if (actor && ref) {
+      const target = loadTarget(db, ref);
+      if (!target)
+        return fail('not_found', 'person' in ref ? 'That person was not found.' : 'That unit was not found.');
+      const decision =
+        target.kind === 'person' && 'person' in ref && ref.manage
+          ? canManagePerson(actor, access as Privilege, target)
+          : can(actor, access as Privilege, target);
+      if (!decision.allowed)
+        return fail('forbidden', `You do not have permission to do that: ${lowerFirst(decision.reason)}`);
     }
 
     const notes: AuditNote[] = [];

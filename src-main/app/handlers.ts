@@ -1,6 +1,9 @@
 import { auditHandlers } from '../domain/audit/handlers.js';
 import { authHandlers } from '../domain/auth/handlers.js';
 import { peopleHandlers } from '../domain/people/handlers.js';
+import { grantsHandlers } from '../domain/grants/handlers.js';
+import { permissionsHandlers } from '../domain/permissions/handlers.js';
+import { rolesHandlers } from '../domain/roles/handlers.js';
 import { setupHandlers } from '../domain/setup/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
@@ -13,5 +16,8 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...authHandlers(opts),
     ...auditHandlers(),
     ...peopleHandlers(),
+    ...rolesHandlers(),
+    ...grantsHandlers(),
+    ...permissionsHandlers(),
   };
 }

@@ -1,80 +1,108 @@
 import { describe, expect, it } from 'vitest';
-import { callNames, contract } from '../../shared/api/contract.js';
-import { BUILTIN_ROLES } from '../../shared/permissions/roles.js';
-import { addPerson, setUpApp } from '../helpers/app.js';
+import { callNames, contract, type CallName } from '../../shared/api/contract.js';
+import { BUILTIN_ROLES, type Scope } from '../../shared/permissions/roles.js';
+import { addPerson } from '../helpers/app.js';
+import { orgFixture } from '../helpers/org-fixture.js';
 
 /**
- * Generated from the contract: every call × every built-in role. A call that
- * needs a privilege must be refused (forbidden) exactly for the roles without it
- * and never refused for lack of permission to those with it. Scope (in/out of
- * scope targets) is checked per call where targets exist.
+ * Generated from the contract: every call × every built-in role. A role without
+ * the call's privilege is refused (forbidden); a role with it is never refused
+ * for lack of permission. Calls that act on a person or unit are also tried on a
+ * target inside the role's scope (not refused) and outside it (refused): a call
+ * with a target needs an example below, and this test fails until it has one.
  */
+type Target = { person: string; unit: string };
+const EXAMPLES: Partial<Record<CallName, (t: Target) => unknown>> = {
+  'grants.grantable': (t) => ({ personId: t.person }),
+  'grants.add': (t) => ({ personId: t.person, roleId: 'member', unitId: t.unit }),
+  'grants.remove': (t) => ({ personId: t.person, roleId: 'member', unitId: t.unit }),
+  'permissions.effective': (t) => ({ personId: t.person }),
+  'permissions.explain': (t) => ({ personId: t.person, privilege: 'people.view' }),
+};
+
 describe('permission matrix', async () => {
-  const { app, orgId } = await setUpApp();
-  const people = Object.fromEntries(
-    BUILTIN_ROLES.map((r) => [
-      r.id,
-      addPerson(app, { email: `${r.id}@example.com`, roleId: r.id, unitId: orgId }),
-    ]),
+  const f = await orgFixture();
+  const { app, u, people } = f;
+  // Where each scope's holder is granted, and whom it should and should not reach.
+  const placement: Record<Scope, { unit: string; inside: string | null; outside: string | null }> = {
+    self: { unit: u('ume'), inside: null, outside: people.luleaPerson },
+    unit: { unit: u('ume'), inside: people.umeColleague, outside: people.luleaPerson },
+    subtree: { unit: u('norr'), inside: people.luleaPerson, outside: people.malmoPerson },
+    organisation: { unit: u('org'), inside: people.malmoPerson, outside: people.clientPerson },
+    organisation_and_clients: { unit: u('org'), inside: people.clientPerson, outside: null },
+  };
+  const unitOf = (personId: string) =>
+    app.db.prepare('SELECT unit_id FROM person WHERE id = ?').pluck().get(personId) as string;
+  const actors = Object.fromEntries(
+    BUILTIN_ROLES.map((r) => {
+      const id = addPerson(app, {
+        email: `${r.id}@example.com`,
+        unitId: placement[r.scope].unit,
+        roleId: r.id,
+      });
+      return [r.id, id];
+    }),
   );
-  const noRole = addPerson(app, { email: 'norole@example.com', unitId: orgId });
+  const code = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error?.code);
+
+  it('has an example input for every call that acts on a person or unit', () => {
+    const missing = callNames.filter((c) => 'target' in contract[c] && !EXAMPLES[c]);
+    expect(missing, 'add an example to EXAMPLES for these calls').toEqual([]);
+  });
 
   for (const call of callNames) {
     const spec = contract[call];
-    if (spec.access === 'public' || spec.access === 'authenticated') continue;
+    if (spec.access === 'public') continue;
     describe(call, () => {
-      for (const role of BUILTIN_ROLES) {
-        const allowed = role.privileges.includes(spec.access);
-        it(`${allowed ? 'allows' : 'refuses'} ${role.name}`, async () => {
-          const res = await app.invokeUntyped(call, {}, { actorId: people[role.id] ?? '' });
-          const refused = !res.ok && res.error.code === 'forbidden';
-          expect(refused).toBe(!allowed);
-        });
-      }
-      it('refuses a person with no role at all', async () => {
-        const res = await app.invokeUntyped(call, {}, { actorId: noRole });
-        expect(res.ok ? 'ok' : res.error.code).toBe('forbidden');
-      });
       it('refuses anyone not signed in', async () => {
-        const res = await app.invokeUntyped(call, {}, {});
-        expect(res.ok ? 'ok' : res.error.code).toBe('unauthenticated');
+        expect(code(await app.invokeUntyped(call, {}, {}))).toBe('unauthenticated');
       });
+      if (spec.access === 'authenticated') return;
+      const privilege = spec.access;
+      for (const role of BUILTIN_ROLES) {
+        const holds = role.privileges.includes(privilege);
+        const actorId = () => actors[role.id] ?? '';
+        it(`${holds ? 'lets' : 'refuses'} ${role.name}`, async () => {
+          const res = await app.invokeUntyped(call, {}, { actorId: actorId() });
+          expect(code(res) === 'forbidden', JSON.stringify(res)).toBe(!holds);
+        });
+        const example = EXAMPLES[call];
+        if (!holds || !example) continue;
+        const { inside, outside } = placement[role.scope];
+        if (inside) {
+          it(`lets ${role.name} act on someone in scope`, async () => {
+            const res = await app.invokeUntyped(call, example({ person: inside, unit: unitOf(inside) }), {
+              actorId: actorId(),
+            });
+            expect(code(res), JSON.stringify(res)).not.toBe('forbidden');
+          });
+        }
+        if (outside) {
+          it(`refuses ${role.name} on someone out of scope`, async () => {
+            const res = await app.invokeUntyped(call, example({ person: outside, unit: unitOf(outside) }), {
+              actorId: actorId(),
+            });
+            expect(code(res), JSON.stringify(res)).toBe('forbidden');
+          });
+        }
+      }
     });
   }
-
-  it('covers every call in the contract with an access rule', () => {
-    for (const call of callNames) expect(contract[call].access, call).toBeTruthy();
-  });
 });
 
-describe('people.list scope', async () => {
-  const { app, orgId } = await setUpApp();
-  const { orgRepo } = await import('../../src-main/domain/org/repo.js');
-  const org = orgRepo(app.db);
-  const now = app.clock.now().toISOString();
-  const unit = (name: string, parentId: string, kind: 'region' | 'site') => {
-    const id = app.ids.uuid();
-    org.insertUnit({ id, parentId, kind, name, now });
-    return id;
-  };
-  const norr = unit('Norr', orgId, 'region');
-  const ume = unit('Umeå', norr, 'site');
-  const lulea = unit('Luleå', norr, 'site');
-  const syd = unit('Syd', orgId, 'region');
-  const malmo = unit('Malmö', syd, 'site');
-  for (const [u, n] of [
-    [ume, 'ume'],
-    [lulea, 'lulea'],
-    [malmo, 'malmo'],
-  ] as const)
-    addPerson(app, { email: `${n}@example.com`, unitId: u, roleId: 'member' });
-  const siteManager = addPerson(app, { email: 'mgr@example.com', unitId: ume, roleId: 'manager' });
+describe('lists are filtered by scope in SQL', async () => {
+  const { app, u, people } = await orgFixture();
+  const manager = addPerson(app, { email: 'mgr@example.com', unitId: u('ume'), roleId: 'manager' });
   const regional = addPerson(app, {
     email: 'regional@example.com',
-    unitId: norr,
+    unitId: u('norr'),
     roleId: 'regional-manager',
   });
-
+  const orgAdmin = addPerson(app, {
+    email: 'orgadmin@example.com',
+    unitId: u('org'),
+    roleId: 'organisation-admin',
+  });
   const emails = async (actorId: string) => {
     const res = await app.invoke('people.list', { limit: 500 }, { actorId });
     if (!res.ok) throw new Error(res.error.message);
@@ -82,7 +110,7 @@ describe('people.list scope', async () => {
   };
 
   it('a Manager sees their own unit only', async () => {
-    expect(await emails(siteManager)).toEqual(['mgr@example.com', 'ume@example.com']);
+    expect(await emails(manager)).toEqual(['mgr@example.com', 'ume@example.com']);
   });
 
   it('a Regional Manager sees the whole region, not the other one', async () => {
@@ -91,5 +119,17 @@ describe('people.list scope', async () => {
       expect.arrayContaining(['ume@example.com', 'lulea@example.com', 'regional@example.com']),
     );
     expect(seen).not.toContain('malmo@example.com');
+  });
+
+  it('an Organisation Admin sees the organisation but not its client organisations', async () => {
+    const seen = await emails(orgAdmin);
+    expect(seen).toContain('malmo@example.com');
+    expect(seen).not.toContain('acme@example.com');
+    expect(people.clientPerson).toBeTruthy();
+  });
+
+  it('grant lists follow the same scope', async () => {
+    const res = await app.invoke('grants.list', { limit: 500 }, { actorId: manager });
+    expect(res.ok && res.value.rows.every((g) => g.unitPath.includes('Umeå'))).toBe(true);
   });
 });

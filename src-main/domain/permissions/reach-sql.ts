@@ -26,7 +26,11 @@ const REPORTS = `WITH RECURSIVE reports(id) AS (
  * `p` (or, with `unitColumn`, over any row that has a unit). The whole filter runs
  * in SQLite: nobody's list is built by loading everyone and filtering in JS.
  */
-export function reachSql(reach: Reach, selfId: string, opts: { person?: string; unitColumn?: string } = {}): SqlPart {
+export function reachSql(
+  reach: Reach,
+  selfId: string,
+  opts: { person?: string; unitColumn?: string } = {},
+): SqlPart {
   if (!reach.any) return { sql: '0', params: {} };
   const person = opts.person ?? 'p';
   const unitCol = opts.unitColumn ?? `${person}.unit_id`;
