@@ -111,31 +111,44 @@ export const describeGrant = (g: EngineGrant): string =>
 
 const targetName = (t: Target) => (t.kind === 'person' ? t.name : t.kind === 'unit' ? t.unit.name : 'this');
 
+/** Reasons are told about someone ("they", for explanations) or to the actor ("you", for refusals). */
+export type Voice = 'they' | 'you';
+const words = (v: Voice) =>
+  v === 'you'
+    ? { They: 'You', they: 'you', their: 'your', them: 'you', do: 'do' }
+    : { They: 'They', they: 'they', their: 'their', them: 'them', do: 'does' };
+
 /** May the actor use this privilege on this target? With the grant that allows it, and why. */
-export function can(actor: EngineActor, privilege: Privilege, target: Target): Decision {
+export function can(
+  actor: EngineActor,
+  privilege: Privilege,
+  target: Target,
+  voice: Voice = 'they',
+): Decision {
+  const w = words(voice);
   const holding = actor.grants.filter((g) => g.privileges.has(privilege));
   if (holding.length === 0)
-    return { allowed: false, reason: `No role they hold carries “${privilegeInfo(privilege).label}”.` };
+    return { allowed: false, reason: `No role ${w.they} hold carries “${privilegeInfo(privilege).label}”.` };
   const via = holding.find((g) => grantReaches(actor, g, privilege, target));
   if (via) {
     const how =
       target.kind === 'none'
         ? ''
         : target.kind === 'person' && target.id === actor.id
-          ? ', for themselves'
+          ? `, for ${w.them}self`
           : privilegeInfo(privilege).reach === 'subordinate'
-            ? `, because ${targetName(target)} reports to them`
+            ? `, because ${targetName(target)} reports to ${w.them}`
             : `, whose scope (${SCOPE_WORDS[via.scope]}) includes ${targetName(target)}`;
     return { allowed: true, via, reason: `Allowed through ${describeGrant(via)}${how}.` };
   }
   const reach = privilegeInfo(privilege).reach;
   const why =
     reach === 'own'
-      ? 'it only covers their own'
+      ? `it only covers ${w.their} own`
       : reach === 'subordinate'
-        ? `${targetName(target)} is not among their reports`
+        ? `${targetName(target)} is not among ${w.their} reports`
         : `${targetName(target)} is outside the scope of ${holding.map(describeGrant).join(', ')}`;
-  return { allowed: false, reason: `They hold “${privilegeInfo(privilege).label}”, but ${why}.` };
+  return { allowed: false, reason: `${w.They} hold “${privilegeInfo(privilege).label}”, but ${why}.` };
 }
 
 /** The highest rank among explicit grants; implied Member grants do not make anyone senior. */
@@ -150,13 +163,15 @@ export function canManagePerson(
   actor: EngineActor,
   privilege: Privilege,
   target: Extract<Target, { kind: 'person' }>,
+  voice: Voice = 'they',
 ): Decision {
-  const d = can(actor, privilege, target);
+  const d = can(actor, privilege, target, voice);
   if (!d.allowed) return d;
+  const w = words(voice);
   if (target.rank > rankOf(actor.grants)) {
     return {
       allowed: false,
-      reason: `${target.name} holds a higher role than they do, so they cannot change ${target.name}.`,
+      reason: `${target.name} holds a higher role than ${w.they} ${w.do}, so ${w.they} cannot change ${target.name}.`,
     };
   }
   return d;
@@ -172,18 +187,20 @@ export function canGrant(
   role: { name: string; rank: number },
   unit: UnitFacts,
   person: Extract<Target, { kind: 'person' }>,
+  voice: Voice = 'they',
 ): Decision {
+  const w = words(voice);
   if (person.id === actor.id) return { allowed: false, reason: 'Nobody can change their own roles.' };
-  const manage = canManagePerson(actor, 'grants.manage', person);
+  const manage = canManagePerson(actor, 'grants.manage', person, voice);
   if (!manage.allowed) return manage;
   const atUnit = actor.grants.filter((g) => g.privileges.has('grants.manage') && scopeCoversUnit(g, unit));
   if (atUnit.length === 0)
-    return { allowed: false, reason: `${unit.name} is outside the units where they can grant roles.` };
+    return { allowed: false, reason: `${unit.name} is outside the units where ${w.they} can grant roles.` };
   const best = atUnit.reduce((a, b) => (b.rank > a.rank ? b : a));
   if (role.rank > best.rank) {
     return {
       allowed: false,
-      reason: `${role.name} ranks above their own role (${best.roleName}) at ${unit.name}.`,
+      reason: `${role.name} ranks above ${w.their} own role (${best.roleName}) at ${unit.name}.`,
     };
   }
   return { allowed: true, via: best, reason: `Allowed through ${describeGrant(best)}.` };

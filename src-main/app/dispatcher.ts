@@ -35,8 +35,6 @@ export interface DispatcherDeps {
   contract?: Readonly<Record<string, CallSpec>>;
 }
 
-const lowerFirst = (s: string) => (s[0]?.toLowerCase() ?? '') + s.slice(1);
-
 const issuePath = (path: readonly PropertyKey[]) => path.map(String).join('.') || '(input)';
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
@@ -105,10 +103,9 @@ export function createDispatcher(deps: DispatcherDeps) {
         return fail('not_found', 'person' in ref ? 'That person was not found.' : 'That unit was not found.');
       const decision =
         target.kind === 'person' && 'person' in ref && ref.manage
-          ? canManagePerson(actor, access as Privilege, target)
-          : can(actor, access as Privilege, target);
-      if (!decision.allowed)
-        return fail('forbidden', `You do not have permission to do that: ${lowerFirst(decision.reason)}`);
+          ? canManagePerson(actor, access as Privilege, target, 'you')
+          : can(actor, access as Privilege, target, 'you');
+      if (!decision.allowed) return fail('forbidden', decision.reason);
     }
 
     const notes: AuditNote[] = [];

@@ -40,3 +40,24 @@ export function actingPersonId(app: App, opts: GlobalOptions): string {
   if (!id) throw new CliError('This database has no administrator yet: run "fieldbook init" first.');
   return id;
 }
+
+/** Opens the app for one command and closes it whatever happens. */
+export async function withApp<T>(
+  opts: GlobalOptions,
+  io: CliIo,
+  fn: (app: App, dbPath: string) => Promise<T>,
+): Promise<T> {
+  const { app, dbPath } = openApp(opts, io);
+  try {
+    return await fn(app, dbPath);
+  } finally {
+    app.close();
+  }
+}
+
+/** A person named on the command line by email or username. */
+export function personIdByLogin(app: App, login: string): string {
+  const p = peopleRepo(app.db).byLogin(login.trim().toLowerCase());
+  if (!p) throw new CliError(`No person with the email or username "${login}".`);
+  return p.id;
+}

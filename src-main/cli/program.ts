@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { registerAudit } from './commands/audit.js';
+import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
 import { registerServe } from './commands/serve.js';
 import type { CliIo } from './io.js';
@@ -29,6 +30,7 @@ function buildProgram(io: CliIo): Command {
   registerInit(program, io);
   registerServe(program, io);
   registerAudit(program, io);
+  registerGrants(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',

@@ -11,35 +11,11 @@ import {
   SWEDISH_FIRST,
   SWEDISH_LAST,
 } from './names.js';
+import { CLIENT, DEMO_ORGANISATION, REGIONS, STAFF_PER_SITE } from './demo-org.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.fieldbook';
 export const DEMO_PASSWORD = 'fieldbook-demo';
-export const DEMO_ORGANISATION = 'Nordvik Group';
-
-const REGIONS = [
-  {
-    code: 'R-NORR',
-    name: 'Norrland',
-    swedish: true,
-    sites: [
-      ['S-UME', 'Umeå'],
-      ['S-LLA', 'Luleå'],
-      ['S-KIR', 'Kiruna'],
-    ],
-  },
-  {
-    code: 'R-UK',
-    name: 'United Kingdom',
-    swedish: false,
-    sites: [
-      ['S-LDS', 'Leeds'],
-      ['S-BRS', 'Bristol'],
-      ['S-ABZ', 'Aberdeen'],
-    ],
-  },
-] as const;
-
-const PEOPLE_PER_SITE = 49;
+export { DEMO_ORGANISATION } from './demo-org.js';
 
 /** A small deterministic generator: the demo is the same on every machine, so docs and tests can name people in it. */
 function rng(seed: number) {
@@ -62,6 +38,7 @@ export interface DemoSummary {
   administrator: string;
   regions: number;
   sites: number;
+  clients: number;
   people: number;
 }
 
@@ -157,16 +134,38 @@ export function seedDemo(app: App): DemoSummary {
       email: DEMO_ADMIN_EMAIL,
     });
     org.grant({ id: ids.uuid(), personId: adminId, roleId: 'master-admin', unitId: orgId });
-    const auditorId = addPerson({
-      first: 'Märta',
-      last: 'Söderberg',
-      unitId: orgId,
-      dept: 'Quality',
-      title: 'Quality Inspector',
-    });
-    org.grant({ id: ids.uuid(), personId: auditorId, roleId: 'organisation-admin-reports', unitId: orgId });
+    // One holder of every built-in role (004), so each view can be tried.
+    const named = (
+      [first, last]: readonly [string, string],
+      unitId: string,
+      dept: string,
+      title: string,
+      roleId: string,
+      managerId?: string,
+    ) => {
+      const id = addPerson({ first, last, unitId, dept, title, ...(managerId ? { managerId } : {}) });
+      org.grant({ id: ids.uuid(), personId: id, roleId, unitId });
+      return id;
+    };
+    named(
+      ['Henrik', 'Forsberg'],
+      orgId,
+      'Health & Safety',
+      'Training Coordinator',
+      'organisation-admin',
+      adminId,
+    );
+    named(
+      ['Märta', 'Söderberg'],
+      orgId,
+      'Quality',
+      'Quality Inspector',
+      'organisation-admin-reports',
+      adminId,
+    );
+    named(['Grace', 'Fraser'], orgId, 'Quality', 'Quality Inspector', 'master-admin-reports', adminId);
 
-    let siteIndex = 0;
+    const siteIds = new Map<string, string>();
     for (const region of REGIONS) {
       const regionId = ids.uuid();
       org.insertUnit({
@@ -178,37 +177,46 @@ export function seedDemo(app: App): DemoSummary {
         now,
       });
       const [firsts, lasts] = region.swedish ? [SWEDISH_FIRST, SWEDISH_LAST] : [ENGLISH_FIRST, ENGLISH_LAST];
-      const regional = addPerson({
-        first: pick(firsts),
-        last: pick(lasts),
-        unitId: regionId,
-        dept: 'Operations',
-        title: 'Regional Manager',
-        managerId: adminId,
-      });
-      org.grant({ id: ids.uuid(), personId: regional, roleId: 'regional-manager', unitId: regionId });
+      const regional = named(
+        region.regionalManager,
+        regionId,
+        'Operations',
+        'Regional Manager',
+        'regional-manager',
+        adminId,
+      );
+      if (!region.swedish)
+        named(
+          ['Siobhan', 'Kelly'],
+          regionId,
+          'Quality',
+          'Quality Inspector',
+          'regional-manager-reports',
+          regional,
+        );
 
-      for (const [code, name] of region.sites) {
+      for (const site of region.sites) {
         const siteId = ids.uuid();
-        org.insertUnit({ id: siteId, parentId: regionId, kind: 'site', name, code, now });
-        // The seeds' own examples, so a newcomer can find them at the first Swedish site.
-        const named: [string, string][] =
-          siteIndex === 0
-            ? [
-                ['Åsa', 'Öberg'],
-                ['Jörgen', 'Ämtöft'],
-              ]
-            : [];
-        const siteManager = addPerson({
-          first: pick(firsts),
-          last: pick(lasts),
-          unitId: siteId,
-          dept: 'Operations',
-          title: 'Site Manager',
-          managerId: regional,
+        siteIds.set(site.code, siteId);
+        org.insertUnit({
+          id: siteId,
+          parentId: regionId,
+          kind: 'site',
+          name: site.name,
+          code: site.code,
+          now,
         });
-        org.grant({ id: ids.uuid(), personId: siteManager, roleId: 'manager', unitId: siteId });
-        org.grant({ id: ids.uuid(), personId: siteManager, roleId: 'member', unitId: siteId });
+        const siteManager = named(site.manager, siteId, 'Operations', 'Site Manager', 'manager', regional);
+        // A reports-only manager, placed before the generated staff so her name is not taken.
+        if (site.code === 'S-KIR')
+          named(
+            ['Agneta', 'Vikström'],
+            siteId,
+            'Quality',
+            'Quality Inspector',
+            'manager-reports',
+            siteManager,
+          );
         const leaders = [0, 1, 2].map(() =>
           addPerson({
             first: pick(firsts),
@@ -219,11 +227,18 @@ export function seedDemo(app: App): DemoSummary {
             managerId: siteManager,
           }),
         );
-        for (const l of leaders) org.grant({ id: ids.uuid(), personId: l, roleId: 'member', unitId: siteId });
-        for (let i = 0; i < PEOPLE_PER_SITE - 4; i++) {
-          const [first, last] = named[i] ?? [pick(firsts), pick(lasts)];
+        // The seeds' own examples, so a newcomer can find them at the first Swedish site.
+        const fixed: [string, string][] =
+          site.code === 'S-UME'
+            ? [
+                ['Åsa', 'Öberg'],
+                ['Jörgen', 'Ämtöft'],
+              ]
+            : [];
+        for (let i = 0; i < STAFF_PER_SITE; i++) {
+          const [first, last] = fixed[i] ?? [pick(firsts), pick(lasts)];
           const dept = pick(DEPARTMENTS);
-          const id = addPerson({
+          addPerson({
             first,
             last,
             unitId: siteId,
@@ -233,11 +248,45 @@ export function seedDemo(app: App): DemoSummary {
             // A few leavers per site: their history stays, but they cannot sign in.
             left: i % 23 === 22,
           });
-          org.grant({ id: ids.uuid(), personId: id, roleId: 'member', unitId: siteId });
         }
-        siteIndex++;
       }
     }
+    // 001: one person can be Manager at one site and Member at another.
+    const umeManager = people.byLogin('ylva.marklund@demo.fieldbook');
+    const lulea = siteIds.get('S-LLA');
+    if (umeManager && lulea)
+      org.grant({ id: ids.uuid(), personId: umeManager.id, roleId: 'member', unitId: lulea });
+
+    const clientId = ids.uuid();
+    org.insertUnit({
+      id: clientId,
+      parentId: orgId,
+      kind: 'client',
+      name: CLIENT.name,
+      code: CLIENT.code,
+      now,
+    });
+    const clientSite = ids.uuid();
+    org.insertUnit({
+      id: clientSite,
+      parentId: clientId,
+      kind: 'site',
+      name: CLIENT.site.name,
+      code: CLIENT.site.code,
+      now,
+    });
+    const clientManager = named(CLIENT.manager, clientSite, 'Operations', 'Site Manager', 'manager');
+    for (let i = 0; i < CLIENT.people; i++) {
+      addPerson({
+        first: pick(SWEDISH_FIRST),
+        last: pick(SWEDISH_LAST),
+        unitId: clientSite,
+        dept: 'Operations',
+        title: 'Machine Operator',
+        managerId: clientManager,
+      });
+    }
+
     org.setSetting('demo', '1');
     auditRepo(db).append({
       at: now,
@@ -255,6 +304,7 @@ export function seedDemo(app: App): DemoSummary {
     administrator: DEMO_ADMIN_EMAIL,
     regions: REGIONS.length,
     sites: REGIONS.reduce((n, r) => n + r.sites.length, 0),
+    clients: 1,
     people: count,
   };
 }

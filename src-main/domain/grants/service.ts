@@ -63,7 +63,7 @@ function checkChange(input: ParsedInput<'grants.add'>, ctx: AuthedCtx) {
     });
   const person = personTarget(ctx.db, input.personId);
   if (!person) throw notFound('That person');
-  const decision = canGrant(ctx.actor, role, unit, person);
+  const decision = canGrant(ctx.actor, role, unit, person, 'you');
   if (!decision.allowed) throw forbidden(decision.reason);
   return { role, unit, person };
 }
