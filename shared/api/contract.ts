@@ -7,6 +7,9 @@ import { grantsCalls } from './calls/grants.js';
 import { permissionsCalls } from './calls/permissions.js';
 import { rolesCalls } from './calls/roles.js';
 import { setupCalls } from './calls/setup.js';
+import { unitsCalls } from './calls/units.js';
+import { lookupsCalls } from './calls/lookups.js';
+import { groupsCalls } from './calls/groups.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -24,6 +27,9 @@ export const contract = {
   ...rolesCalls,
   ...grantsCalls,
   ...permissionsCalls,
+  ...unitsCalls,
+  ...lookupsCalls,
+  ...groupsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

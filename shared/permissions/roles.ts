@@ -111,7 +111,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     rank: 30,
     scope: 'subtree',
     reportsOnly: false,
-    privileges: manager,
+    // 004: a Multiple Location Administrator adds and edits locations within their subtree.
+    privileges: uniq([...manager, 'units.manage']),
   },
   {
     id: 'regional-manager-reports',

@@ -5,6 +5,9 @@ import { grantsHandlers } from '../domain/grants/handlers.js';
 import { permissionsHandlers } from '../domain/permissions/handlers.js';
 import { rolesHandlers } from '../domain/roles/handlers.js';
 import { setupHandlers } from '../domain/setup/handlers.js';
+import { unitsHandlers } from '../domain/units/handlers.js';
+import { lookupsHandlers } from '../domain/lookups/handlers.js';
+import { groupsHandlers } from '../domain/groups/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -15,9 +18,12 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...setupHandlers(opts),
     ...authHandlers(opts),
     ...auditHandlers(),
-    ...peopleHandlers(),
+    ...peopleHandlers(opts),
     ...rolesHandlers(),
     ...grantsHandlers(),
     ...permissionsHandlers(),
+    ...unitsHandlers(),
+    ...lookupsHandlers(),
+    ...groupsHandlers(),
   };
 }

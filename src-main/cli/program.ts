@@ -3,7 +3,9 @@ import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { registerAudit } from './commands/audit.js';
 import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
+import { registerPeople } from './commands/people.js';
 import { registerServe } from './commands/serve.js';
+import { registerUnits } from './commands/units.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -31,6 +33,8 @@ function buildProgram(io: CliIo): Command {
   registerServe(program, io);
   registerAudit(program, io);
   registerGrants(program, io);
+  registerUnits(program, io);
+  registerPeople(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',

@@ -18,6 +18,26 @@ const EXAMPLES: Partial<Record<CallName, (t: Target) => unknown>> = {
   'grants.remove': (t) => ({ personId: t.person, roleId: 'member', unitId: t.unit }),
   'permissions.effective': (t) => ({ personId: t.person }),
   'permissions.explain': (t) => ({ personId: t.person, privilege: 'people.view' }),
+  'people.get': (t) => ({ id: t.person }),
+  'people.create': (t) => ({
+    email: `new-${t.person}-${t.unit}@example.com`,
+    firstName: 'N',
+    lastName: 'P',
+    unitId: t.unit,
+  }),
+  'people.update': (t) => ({ id: t.person, firstName: 'Renamed' }),
+  'people.deactivate': (t) => ({ id: t.person }),
+  'people.reactivate': (t) => ({ id: t.person }),
+  'people.resetPassword': (t) => ({ id: t.person, newPassword: 'a long new passphrase' }),
+  'people.setPin': (t) => ({ id: t.person, pin: '1234' }),
+  // Unit examples never change the tree: the matrix units all have people, and a move under itself is refused.
+  'units.create': (t) => ({ parentId: t.unit, name: 'Matrix unit' }),
+  'units.update': (t) => ({ id: t.unit }),
+  'units.move': (t) => ({ id: t.unit, parentId: t.unit }),
+  'units.archive': (t) => ({ id: t.unit }),
+  'units.restore': (t) => ({ id: t.unit }),
+  'units.delete': (t) => ({ id: t.unit }),
+  'groups.create': (t) => ({ kind: 'static', name: 'Matrix group', ownerUnitId: t.unit }),
 };
 
 describe('permission matrix', async () => {

@@ -1,6 +1,7 @@
 import type { Reach } from '../../../shared/permissions/scope.js';
-import { reachSql } from '../permissions/reach-sql.js';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open.js';
+import { peopleListRepo } from './list-repo.js';
 
 export interface PersonDbRow {
   id: string;
@@ -15,8 +16,11 @@ export interface PersonDbRow {
   manager_id: string | null;
   status: 'active' | 'left';
   password_hash: string | null;
+  pin_hash: string | null;
   failed_signins: number;
   locked_until: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface NewPerson {
@@ -30,11 +34,48 @@ export interface NewPerson {
   departmentId?: string | null;
   jobTitleId?: string | null;
   managerId?: string | null;
+  status?: 'active' | 'left';
   passwordHash?: string | null;
   now: string;
 }
 
+/** The profile fields a change may touch, by column. */
+export interface PersonChanges {
+  email?: string;
+  username?: string;
+  first_name?: string;
+  last_name?: string;
+  employee_no?: string | null;
+  unit_id?: string;
+  department_id?: string | null;
+  job_title_id?: string | null;
+  manager_id?: string | null;
+  status?: 'active' | 'left';
+}
+
+const CHANGEABLE: readonly (keyof PersonChanges)[] = [
+  'email',
+  'username',
+  'first_name',
+  'last_name',
+  'employee_no',
+  'unit_id',
+  'department_id',
+  'job_title_id',
+  'manager_id',
+  'status',
+];
+
+type Statement = Database.Statement<unknown[]>;
+
 export function peopleRepo(db: Db) {
+  // Statements are prepared once per repo, so an import that writes 10,000 rows compiles each SQL once.
+  const statements = new Map<string, Statement>();
+  const stmt = (sql: string): Statement => {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s;
+  };
   return {
     byLogin(login: string): PersonDbRow | undefined {
       return db
@@ -48,21 +89,44 @@ export function peopleRepo(db: Db) {
       return db.prepare<[string], PersonDbRow>('SELECT * FROM person WHERE id = ?').get(id);
     },
 
+    /** Who already holds a unique value (the columns collate NOCASE), other than `exceptId`. */
+    holderOf(
+      column: 'email' | 'username' | 'employee_no',
+      value: string,
+      exceptId = '',
+    ): PersonDbRow | undefined {
+      return db
+        .prepare<[string, string], PersonDbRow>(
+          `SELECT * FROM person WHERE ${column} = ? AND id <> ? LIMIT 1`,
+        )
+        .get(value, exceptId);
+    },
+
     insert(p: NewPerson): void {
-      db.prepare(
+      stmt(
         `INSERT INTO person (id, email, username, first_name, last_name, employee_no, unit_id, department_id,
-           job_title_id, manager_id, password_hash, created_at, updated_at)
+           job_title_id, manager_id, status, password_hash, created_at, updated_at)
          VALUES (@id, @email, @username, @firstName, @lastName, @employeeNo, @unitId, @departmentId,
-           @jobTitleId, @managerId, @passwordHash, @now, @now)`,
+           @jobTitleId, @managerId, @status, @passwordHash, @now, @now)`,
       ).run({
         employeeNo: null,
         departmentId: null,
         jobTitleId: null,
         managerId: null,
+        status: 'active',
         passwordHash: null,
         ...p,
         username: p.username ?? p.email,
       });
+    },
+
+    /** Writes only the given columns (one cached statement per set of columns). */
+    update(id: string, changes: PersonChanges, now: string): void {
+      const cols = CHANGEABLE.filter((c) => c in changes);
+      if (cols.length === 0) return;
+      stmt(
+        `UPDATE person SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
+      ).run({ ...changes, id, now });
     },
 
     recordFailedSignIn(id: string, failed: number, lockedUntil: string | null, now: string): void {
@@ -79,55 +143,61 @@ export function peopleRepo(db: Db) {
     },
 
     setStatus(id: string, status: 'active' | 'left', now: string): void {
-      db.prepare('UPDATE person SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+      stmt('UPDATE person SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
     },
 
     setPasswordHash(id: string, hash: string, now: string): void {
       db.prepare('UPDATE person SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, id);
     },
 
+    /** An administrator's reset: new password, and the lockout from failed attempts lifted. */
+    resetPassword(id: string, hash: string, now: string): void {
+      db.prepare(
+        'UPDATE person SET password_hash = ?, failed_signins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+      ).run(hash, now, id);
+    },
+
+    setPinHash(id: string, hash: string | null, now: string): void {
+      db.prepare('UPDATE person SET pin_hash = ?, updated_at = ? WHERE id = ?').run(hash, now, id);
+    },
+
+    /**
+     * The manager chain above a person, nearest first, with names for messages.
+     * Stops at a repeat, so a cycle already in the data cannot loop forever.
+     */
+    managerChain(personId: string): { id: string; name: string; email: string }[] {
+      return db
+        .prepare<[string], { id: string; name: string; email: string }>(
+          `WITH RECURSIVE up(id, depth) AS (
+             SELECT manager_id, 1 FROM person WHERE id = ? AND manager_id IS NOT NULL
+             UNION SELECT p.manager_id, up.depth + 1 FROM person p JOIN up ON p.id = up.id
+             WHERE p.manager_id IS NOT NULL AND up.depth < 1000
+           ) SELECT p.id, p.first_name || ' ' || p.last_name AS name, p.email
+             FROM up JOIN person p ON p.id = up.id ORDER BY up.depth`,
+        )
+        .all(personId);
+    },
+
+    /** Kept for callers that want a plain page in name order over every status (the scope property test). */
     page(q: {
       reach: Reach;
       selfId: string;
-      search?: string | undefined;
-      status?: string | undefined;
+      search?: string;
+      status?: 'active' | 'left';
       offset: number;
       limit: number;
     }) {
-      const scope = reachSql(q.reach, q.selfId);
-      const conds = [scope.sql];
-      const params: Record<string, unknown> = { ...scope.params, limit: q.limit, offset: q.offset };
-      if (q.search) {
-        conds.push(`(p.first_name || ' ' || p.last_name LIKE @search ESCAPE '\\' OR p.email LIKE @search ESCAPE '\\'
-          OR p.employee_no LIKE @search ESCAPE '\\')`);
-        params.search = `%${q.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      }
-      if (q.status) {
-        conds.push('p.status = @status');
-        params.status = q.status;
-      }
-      const where = conds.join(' AND ');
-      const rows = db
-        .prepare<
-          Record<string, unknown>,
-          PersonDbRow & { unit_name: string; department: string | null; job_title: string | null }
-        >(
-          `SELECT p.*, u.name AS unit_name, d.name AS department, j.name AS job_title
-           FROM person p JOIN unit u ON u.id = p.unit_id
-           LEFT JOIN department d ON d.id = p.department_id
-           LEFT JOIN job_title j ON j.id = p.job_title_id
-           WHERE ${where}
-           ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id
-           LIMIT @limit OFFSET @offset`,
-        )
-        .all(params);
-      const total =
-        db
-          .prepare<Record<string, unknown>, { n: number }>(
-            `SELECT count(*) AS n FROM person p WHERE ${where}`,
-          )
-          .get(params)?.n ?? 0;
-      return { rows, total };
+      return peopleListRepo(db).page(
+        {
+          ...(q.search ? { search: q.search } : {}),
+          status: q.status ?? 'all',
+          sort: { by: 'name', dir: 'asc' },
+          offset: q.offset,
+          limit: q.limit,
+        },
+        q.reach,
+        q.selfId,
+      );
     },
   };
 }
