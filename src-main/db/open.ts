@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
+import { fold } from './text-search.js';
 
 export type Db = Database.Database;
 
@@ -39,6 +40,7 @@ export function openDatabase(file: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    db.function('fold', { deterministic: true }, (s: unknown) => (s === null ? null : fold(String(s))));
     migrate(db, version);
     return db;
   } catch (e) {

@@ -1,3 +1,4 @@
+import { searchParam, searchSql } from '../../db/text-search.js';
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { reachSql, type SqlPart } from '../permissions/reach-sql.js';
@@ -21,8 +22,6 @@ export interface MemberDbRow {
   unit_name: string;
 }
 
-const likeParam = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-
 const SELECT_GROUP = `SELECT g.id, g.name, g.description, g.kind, g.rule, g.owner_unit_id, u.name AS owner_name
   FROM group_ g JOIN unit u ON u.id = g.owner_unit_id`;
 
@@ -41,10 +40,8 @@ export function groupsRepo(db: Db) {
       offset: q.offset,
     };
     if (q.search) {
-      conds.push(
-        `(p.first_name || ' ' || p.last_name LIKE @search ESCAPE '\\' OR p.email LIKE @search ESCAPE '\\')`,
-      );
-      params.search = likeParam(q.search);
+      conds.push(searchSql(["p.first_name || ' ' || p.last_name", 'p.email']));
+      params.search = searchParam(q.search);
     }
     const where = conds.join(' AND ');
     const rows = db
@@ -78,8 +75,8 @@ export function groupsRepo(db: Db) {
       const conds = [scope.sql];
       const params: Record<string, unknown> = { ...scope.params, limit: q.limit, offset: q.offset };
       if (q.search) {
-        conds.push(`(g.name LIKE @search ESCAPE '\\' OR g.description LIKE @search ESCAPE '\\')`);
-        params.search = likeParam(q.search);
+        conds.push(searchSql(['g.name', 'g.description']));
+        params.search = searchParam(q.search);
       }
       const where = conds.join(' AND ');
       const rows = db

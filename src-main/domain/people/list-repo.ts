@@ -2,6 +2,7 @@ import type { PeopleQuery, PeopleSortBy } from '../../../shared/api/schemas/peop
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { UNIT_PATHS_CTE } from '../org/unit-lookup-repo.js';
+import { searchParam, searchSql } from '../../db/text-search.js';
 import { reachSql } from '../permissions/reach-sql.js';
 
 export type PeopleFilter = Pick<
@@ -53,10 +54,15 @@ function whereOf(f: PeopleFilter, reach: Reach, selfId: string) {
   const conds = [scope.sql];
   const params: Record<string, unknown> = { ...scope.params };
   if (f.search) {
-    conds.push(`(p.first_name || ' ' || p.last_name LIKE @search ESCAPE '\\'
-      OR p.last_name || ' ' || p.first_name LIKE @search ESCAPE '\\'
-      OR p.email LIKE @search ESCAPE '\\' OR p.employee_no LIKE @search ESCAPE '\\')`);
-    params.search = `%${f.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    conds.push(
+      searchSql([
+        "p.first_name || ' ' || p.last_name",
+        "p.last_name || ' ' || p.first_name",
+        'p.email',
+        'p.employee_no',
+      ]),
+    );
+    params.search = searchParam(f.search);
   }
   if (f.status !== 'all') {
     conds.push('p.status = @status');
