@@ -13,3 +13,36 @@ export async function cli(args: string[], opts: { stdin?: string; env?: NodeJS.P
   });
   return { code, stdout, stderr };
 }
+
+/** `init` for Norrland Mining with asa@example.com (Åsa Öberg) as its administrator; the password goes separately. */
+export const initArgs = (db: string): string[] => [
+  '--db',
+  db,
+  'init',
+  '--org',
+  'Norrland Mining',
+  '--admin-email',
+  'asa@example.com',
+  '--admin-name',
+  'Åsa Öberg',
+];
+
+/** A new database with the organisation Norrland Mining and its administrator asa@example.com, made by `init`. */
+export async function initDatabase(db: string): Promise<string> {
+  const r = await cli(
+    [
+      '--db',
+      db,
+      'init',
+      '--org',
+      'Norrland Mining',
+      '--admin-email',
+      'asa@example.com',
+      '--admin-name',
+      'Åsa Öberg',
+    ],
+    { env: { FIELDBOOK_ADMIN_PASSWORD: 'a long passphrase' } },
+  );
+  if (r.code !== 0) throw new Error(`init failed: ${r.stderr}`);
+  return db;
+}

@@ -7,20 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src-main/app/create-app.js';
 import { openDatabase } from '../../src-main/db/open.js';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../../src-main/demo/seed-demo.js';
-import { cli } from '../helpers/cli.js';
+import { cli, initArgs } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
-
-const initArgs = (db: string) => [
-  '--db',
-  db,
-  'init',
-  '--org',
-  'Norrland Mining',
-  '--admin-email',
-  'asa@example.com',
-  '--admin-name',
-  'Åsa Öberg',
-];
 
 describe('fieldbook command line', () => {
   const tmp = useTmpDir();

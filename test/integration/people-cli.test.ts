@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/open.js';
 import { orgRepo } from '../../src-main/domain/org/repo.js';
-import { cli } from '../helpers/cli.js';
+import { cli, initDatabase } from '../helpers/cli.js';
 import { PEOPLE_HEADER, peopleFixture } from '../helpers/people.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
@@ -14,23 +14,7 @@ describe('fieldbook people', () => {
   /** A database with an organisation, its administrator and two sites, as `init` and `units import` would leave it. */
   async function database() {
     const db = join(tmp(), 'people.db');
-    const init = await cli(
-      [
-        '--db',
-        db,
-        'init',
-        '--org',
-        'Norrland Mining',
-        '--admin-email',
-        'asa@example.com',
-        '--admin-name',
-        'Åsa Öberg',
-      ],
-      {
-        env: { FIELDBOOK_ADMIN_PASSWORD: 'a long passphrase' },
-      },
-    );
-    expect(init.code).toBe(0);
+    await initDatabase(db);
     const raw = openDatabase(db);
     const org = orgRepo(raw);
     const root = org.organisation()?.id ?? '';

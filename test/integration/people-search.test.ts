@@ -4,7 +4,12 @@ import { addPerson, setUpApp } from '../helpers/app.js';
 describe('searching people ignores case and accents', async () => {
   const { app, adminId, orgId } = await setUpApp();
   addPerson(app, { email: 'jorgen@example.com', unitId: orgId, firstName: 'Jörgen', lastName: 'Ämtöft' });
-  addPerson(app, { email: 'siobhan@example.com', unitId: orgId, firstName: 'Siobhán', lastName: 'Ó Súilleabháin' });
+  addPerson(app, {
+    email: 'siobhan@example.com',
+    unitId: orgId,
+    firstName: 'Siobhán',
+    lastName: 'Ó Súilleabháin',
+  });
   addPerson(app, { email: 'soren@example.com', unitId: orgId, firstName: 'Søren', lastName: 'Kierkegaard' });
   const find = async (search: string) => {
     const res = await app.invoke('people.list', { search, status: 'all' }, { actorId: adminId });

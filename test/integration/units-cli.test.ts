@@ -1,32 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { cli, initDatabase } from '../helpers/cli.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../fixtures/units', name);
 
 describe('fieldbook units', () => {
   const tmp = useTmpDir();
-  const init = async () => {
-    const db = join(tmp(), 'units.db');
-    const r = await cli(
-      [
-        '--db',
-        db,
-        'init',
-        '--org',
-        'Norrland Mining',
-        '--admin-email',
-        'asa@example.com',
-        '--admin-name',
-        'Åsa Öberg',
-      ],
-      { stdin: 'a long passphrase\n' },
-    );
-    expect(r.code).toBe(0);
-    return db;
-  };
+  const init = () => initDatabase(join(tmp(), 'units.db'));
 
   it('imports a file with parents after children, and lists the tree', async () => {
     const db = await init();

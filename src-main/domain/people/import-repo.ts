@@ -1,22 +1,16 @@
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { reachSql } from '../permissions/reach-sql.js';
+import type { PersonDbRow } from './repo.js';
 
-export interface KnownPerson {
-  id: string;
-  email: string;
-  username: string;
-  first_name: string;
-  last_name: string;
-  employee_no: string | null;
-  unit_id: string;
-  department_id: string | null;
-  job_title_id: string | null;
-  manager_id: string | null;
-  status: 'active' | 'left';
+/** A person as the importer compares them: the stored fields, without secrets, and their rank. */
+export type KnownPerson = Omit<
+  PersonDbRow,
+  'password_hash' | 'pin_hash' | 'failed_signins' | 'locked_until' | 'created_at' | 'updated_at'
+> & {
   /** The highest rank among their explicit grants (0 with none), for the rank rule. */
   rank: number;
-}
+};
 
 const KNOWN = `p.id, p.email, p.username, p.first_name, p.last_name, p.employee_no, p.unit_id, p.department_id,
   p.job_title_id, p.manager_id, p.status,
