@@ -3,6 +3,9 @@
  * (the `Resources` type below makes a missing key a compile error there).
  * Grouped by screen; `common` holds what several screens share.
  */
+import { enOrganisation } from './en-organisation';
+import { enPeople } from './en-people';
+
 export const en = {
   app: {
     name: 'Fieldbook',
@@ -22,6 +25,8 @@ export const en = {
     unknownPerson: 'System',
     loading: 'Loading…',
     showPassword: 'Show password',
+    cancel: 'Cancel',
+    close: 'Close',
   },
   transport: {
     unreachable: "Fieldbook's local server is not reachable. Is it still running?",
@@ -100,6 +105,9 @@ export const en = {
       account: 'My account',
       people: 'People',
       audit: 'Audit log',
+      organisation: 'Organisation',
+      groups: 'Groups',
+      roles: 'Roles',
     },
   },
   home: {
@@ -116,6 +124,9 @@ export const en = {
       account: 'See your profile and change your password.',
       people: 'Search and browse the people within your responsibility.',
       audit: 'Read the log of every change and check that nobody has tampered with it.',
+      organisation: 'See the organisation as a tree of units, and its departments and job titles.',
+      groups: 'Sets of people, picked by hand or by a rule, for assignments and reports.',
+      roles: 'What each role lets people do, and how far it reaches.',
     },
   },
   account: {
@@ -137,34 +148,6 @@ export const en = {
     submit: 'Change password',
     changed: 'Your password has been changed.',
     changedTitle: 'Password changed',
-  },
-  people: {
-    title: 'People',
-    description: 'Everyone within your responsibility, from the people register.',
-    search: 'Search',
-    searchPlaceholder: 'Name, email or employee number',
-    clearSearch: 'Clear search',
-    status: 'Status',
-    statusActive: 'Active',
-    statusLeft: 'Left',
-    statusAll: 'All',
-    columns: {
-      name: 'Name',
-      email: 'Email',
-      employeeNo: 'Employee no.',
-      unit: 'Unit',
-      department: 'Department',
-      jobTitle: 'Job title',
-      status: 'Status',
-    },
-    nameFormat: '{{last}}, {{first}}',
-    emptySearch: 'No people match “{{search}}”.',
-    emptySearchHint: 'Check the spelling, or search by email or employee number.',
-    emptyStatus: 'Nobody with this status.',
-    emptyNone: 'No people yet.',
-    emptyNoneHint: 'People appear here when an administrator adds or imports them.',
-    loadFailed: 'The list of people could not be loaded',
-    tableCaption: 'People',
   },
   audit: {
     title: 'Audit log',
@@ -205,6 +188,8 @@ export const en = {
     body: 'Your roles do not include this page. If you need it, ask an administrator.',
     home: 'Go to the start page',
   },
+  ...enOrganisation,
+  ...enPeople,
 };
 
 export type Resources = typeof en;

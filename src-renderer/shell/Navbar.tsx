@@ -8,7 +8,7 @@ import classes from './Navbar.module.css';
 
 function NavItemLink({ item }: { item: NavItem }) {
   const { t } = useTranslation();
-  const active = useMatch({ path: item.path, end: true }) !== null;
+  const active = useMatch({ path: item.path, end: !item.subpages }) !== null;
   return (
     <NavLink
       component={Link}

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { createHashRouter, Navigate, useRouteError } from 'react-router';
 import { CrashNotice } from '../components/ErrorFallback';
 import { NoAccessPage } from '../pages/NoAccessPage';
@@ -10,9 +11,9 @@ function RouteError() {
   return <CrashNotice error={useRouteError()} />;
 }
 
-function Guarded({ item }: { item: NavItem }) {
+function Guarded({ item, page: Subpage }: { item: NavItem; page?: ComponentType }) {
   const user = useUser();
-  if (hasPrivilege(user, item.privilege)) return <item.page />;
+  if (hasPrivilege(user, item.privilege)) return Subpage ? <Subpage /> : <item.page />;
   // Someone without the start page lands on the first page they may open.
   const fallback = visibleItems(user)[0];
   if (item.path === '/' && fallback) return <Navigate to={fallback.path} replace />;
@@ -33,6 +34,12 @@ export const router = createHashRouter([
         item.path === '/'
           ? { index: true, element: <Guarded item={item} /> }
           : { path: item.path.slice(1), element: <Guarded item={item} /> },
+      ),
+      ...NAV_ITEMS.flatMap((item) =>
+        (item.subpages ?? []).map((sub) => ({
+          path: `${item.path.slice(1)}/${sub.path}`,
+          element: <Guarded item={item} page={sub.page} />,
+        })),
       ),
       { path: '*', element: <NotFoundPage /> },
     ],
