@@ -90,6 +90,7 @@ export const enPeople = {
     pickerNothing: 'Nobody found',
     pickerTyping: 'Type at least 2 characters',
     unitSearch: 'Type to find a unit',
+    unitPick: 'Choose a unit.',
     unitNothing: 'No such unit',
     unitRequired: 'Choose a home unit.',
     lookupNone: 'None',

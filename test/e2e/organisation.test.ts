@@ -1,6 +1,20 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, seedDemo } from '../../src-main/demo/seed-demo.js';
 import { axeViolations, hasChromium, SKIP_REASON, useBrowserApp } from './browser.js';
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('banner').getByRole('button').last().click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
 
 /** The demo's Organisation Admin: units.manage and roles.manage across the organisation, no clients. */
 const ORGANISATION_ADMIN = 'henrik.forsberg@demo.fieldbook';
@@ -69,6 +83,58 @@ describe.skipIf(!hasChromium)(
       await row.waitFor();
       expect(await row.textContent()).toContain('Custom');
       expect(await row.textContent()).toContain('Copied from Manager');
+    });
+
+    it('adds a person at the new site, makes them its Manager, and they see only that site', async () => {
+      const { page } = s;
+      await page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+      await page
+        .getByRole('link', { name: 'Add person' })
+        .or(page.getByRole('button', { name: 'Add person' }))
+        .first()
+        .click();
+      await page.getByLabel('First name').fill('Tove');
+      await page.getByLabel('Last name').fill('Lindberg');
+      await page.getByLabel('Email').fill('tove.lindberg@demo.fieldbook');
+      await page.getByLabel('Home unit').first().fill('Skelle');
+      await page.getByRole('option', { name: /Skellefteå/ }).click();
+      await page.getByLabel('Password', { exact: true }).fill('tove has a long passphrase');
+      await page.getByRole('main').getByRole('button', { name: 'Add person' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Tove Lindberg' }).waitFor();
+
+      await page.getByRole('tab', { name: 'Roles' }).click();
+      await page.getByRole('button', { name: 'Grant role' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Grant a role to Tove Lindberg' });
+      await page.getByLabel('Role', { exact: true }).first().click();
+      await page.getByRole('option', { name: 'Manager', exact: true }).click();
+      // The unit defaults to the person's home unit, where most grants go.
+      expect(await page.getByLabel('At unit').first().inputValue()).toMatch(/Skellefteå/);
+      await dialog.getByRole('button', { name: 'Grant' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('cell', { name: 'Manager', exact: true }).waitFor();
+
+      await signOut(page);
+      await signIn(page, 'tove.lindberg@demo.fieldbook', 'tove has a long passphrase');
+      await page.getByRole('navigation').getByRole('link', { name: 'People' }).click();
+      await page.getByText('1 person', { exact: true }).waitFor();
+      const rows = page.getByRole('row').filter({ hasText: 'tove.lindberg@demo.fieldbook' });
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().textContent()).toContain('Skellefteå');
+      // Nothing from the other sites, and no Admin area for a Manager.
+      expect(await page.getByText('Umeå').count()).toBe(0);
+      expect(await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    });
+
+    it('shows a Member no Manager or Admin navigation', async () => {
+      const { page } = s;
+      await signOut(page);
+      await signIn(page, 'asa.oberg@demo.fieldbook', DEMO_PASSWORD);
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('link', { name: 'Home' }).waitFor();
+      for (const hidden of ['People', 'Groups', 'Organisation', 'Roles', 'Audit log']) {
+        expect(await nav.getByRole('link', { name: hidden, exact: true }).count(), hidden).toBe(0);
+      }
+      expect(await nav.textContent()).not.toMatch(/Manager|Admin/i);
     });
   },
 );

@@ -48,7 +48,7 @@ function GrantForm({
     setError(null);
     const missing: Partial<Record<GrantField, string>> = {};
     if (!values.roleId) missing.roleId = t('person.rolePick');
-    if (!values.unitId) missing.unitId = t('person.unitSearch');
+    if (!values.unitId) missing.unitId = t('person.unitPick');
     if (hasErrors(missing) || !values.roleId || !values.unitId) {
       setErrors(missing);
       return;
