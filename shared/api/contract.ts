@@ -10,6 +10,7 @@ import { setupCalls } from './calls/setup.js';
 import { unitsCalls } from './calls/units.js';
 import { lookupsCalls } from './calls/lookups.js';
 import { groupsCalls } from './calls/groups.js';
+import { qualificationsCalls, recordsCalls } from './calls/records.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -30,6 +31,8 @@ export const contract = {
   ...unitsCalls,
   ...lookupsCalls,
   ...groupsCalls,
+  ...qualificationsCalls,
+  ...recordsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -59,3 +59,17 @@ export function reachOf(grants: readonly EngineGrant[], privilege: Privilege): R
   }
   return r;
 }
+
+/** Whom any of several privileges reaches: the union of their reaches (for "may view through any of them"). */
+export function unionReach(reaches: readonly Reach[]): Reach {
+  const merged = (pick: (r: Reach) => string[]) => [...new Set(reaches.flatMap(pick))];
+  return {
+    any: reaches.some((r) => r.any),
+    self: reaches.some((r) => r.self),
+    subordinates: reaches.some((r) => r.subordinates),
+    units: merged((r) => r.units),
+    subtrees: merged((r) => r.subtrees),
+    organisations: merged((r) => r.organisations),
+    organisationTrees: merged((r) => r.organisationTrees),
+  };
+}

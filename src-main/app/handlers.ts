@@ -8,6 +8,7 @@ import { setupHandlers } from '../domain/setup/handlers.js';
 import { unitsHandlers } from '../domain/units/handlers.js';
 import { lookupsHandlers } from '../domain/lookups/handlers.js';
 import { groupsHandlers } from '../domain/groups/handlers.js';
+import { recordsHandlers } from '../domain/records/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -25,5 +26,6 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...unitsHandlers(),
     ...lookupsHandlers(),
     ...groupsHandlers(),
+    ...recordsHandlers(),
   };
 }

@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
 import { registerPeople } from './commands/people.js';
+import { registerRecords } from './commands/records.js';
 import { registerServe } from './commands/serve.js';
 import { registerUnits } from './commands/units.js';
 import type { CliIo } from './io.js';
@@ -35,6 +36,7 @@ function buildProgram(io: CliIo): Command {
   registerGrants(program, io);
   registerUnits(program, io);
   registerPeople(program, io);
+  registerRecords(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',

@@ -1,28 +1,10 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import type { LookupList, LookupRow } from '../../../shared/api/schemas/lookups.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
-import { can } from '../../../shared/permissions/engine.js';
-import { AppError, conflict, forbidden, notFound } from '../../app/app-error.js';
-import { orgRepo } from '../org/repo.js';
-import { unitFacts } from '../org/unit-facts-repo.js';
+import { AppError, conflict, notFound } from '../../app/app-error.js';
+import { requireOrganisationWide } from '../permissions/organisation-wide.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { lookupsRepo, type LookupDbRow } from './repo.js';
-
-/**
- * Departments and job titles are shared by the whole organisation, so changing
- * the lists (a merge moves people everywhere) needs units.manage over all of it,
- * not just over one region.
- */
-function requireOrganisationWide(ctx: AuthedCtx): void {
-  const root = orgRepo(ctx.db).organisation();
-  const unit = root ? unitFacts(ctx.db, root.id) : undefined;
-  if (!unit) throw notFound('The organisation');
-  if (!can(ctx.actor, 'units.manage', { kind: 'unit', unit }, 'you').allowed) {
-    throw forbidden(
-      'Departments and job titles are shared by the whole organisation; only an organisation administrator can change them.',
-    );
-  }
-}
 
 const NOUN: Record<LookupList, string> = { department: 'department', job_title: 'job title' };
 
@@ -75,7 +57,7 @@ export function createLookup(
   input: ParsedInput<'lookups.create'>,
   ctx: AuthedCtx,
 ): CallOutput<'lookups.create'> {
-  requireOrganisationWide(ctx);
+  requireOrganisationWide(ctx, 'units.manage', 'Departments and job titles');
   checkNameFree(input.list, input.name, ctx);
   const id = ctx.ids.uuid();
   lookupsRepo(ctx.db, input.list).insert(id, input.name);
@@ -91,7 +73,7 @@ export function renameLookup(
   input: ParsedInput<'lookups.rename'>,
   ctx: AuthedCtx,
 ): CallOutput<'lookups.rename'> {
-  requireOrganisationWide(ctx);
+  requireOrganisationWide(ctx, 'units.manage', 'Departments and job titles');
   const r = mustExist(input.list, input.id, ctx);
   checkNameFree(input.list, input.name, ctx, r.id);
   lookupsRepo(ctx.db, input.list).rename(r.id, input.name);
@@ -113,7 +95,7 @@ export function mergeLookups(
   input: ParsedInput<'lookups.merge'>,
   ctx: AuthedCtx,
 ): CallOutput<'lookups.merge'> {
-  requireOrganisationWide(ctx);
+  requireOrganisationWide(ctx, 'units.manage', 'Departments and job titles');
   const { list } = input;
   if (input.fromId === input.intoId)
     throw new AppError('invalid_input', `Choose two different ${NOUN[list]}s to merge.`, {
@@ -139,7 +121,7 @@ export function archiveLookup(
   input: ParsedInput<'lookups.archive'>,
   ctx: AuthedCtx,
 ): CallOutput<'lookups.archive'> {
-  requireOrganisationWide(ctx);
+  requireOrganisationWide(ctx, 'units.manage', 'Departments and job titles');
   const r = mustExist(input.list, input.id, ctx);
   if (!r.archived_at) {
     lookupsRepo(ctx.db, input.list).setArchived(r.id, ctx.clock.now().toISOString());
@@ -152,7 +134,7 @@ export function restoreLookup(
   input: ParsedInput<'lookups.restore'>,
   ctx: AuthedCtx,
 ): CallOutput<'lookups.restore'> {
-  requireOrganisationWide(ctx);
+  requireOrganisationWide(ctx, 'units.manage', 'Departments and job titles');
   const r = mustExist(input.list, input.id, ctx);
   if (r.archived_at) {
     lookupsRepo(ctx.db, input.list).setArchived(r.id, null);
