@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert';
+import { DialogActions } from './DialogActions';
 
 interface Props {
   opened: boolean;
@@ -44,15 +46,8 @@ export function ConfirmDialog({ opened, onClose, title, children, confirmLabel, 
     >
       <Stack gap="md">
         {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
-        {error && (
-          <Alert color="red" role="alert" title={t('common.errorTitle')}>
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
+        <ErrorAlert message={error} title={t('common.errorTitle')} />
+        <DialogActions onCancel={close}>
           <Button
             {...(danger ? { color: 'red' } : {})}
             loading={busy}
@@ -61,7 +56,7 @@ export function ConfirmDialog({ opened, onClose, title, children, confirmLabel, 
           >
             {confirmLabel}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </Modal>
   );

@@ -27,6 +27,21 @@ export const en = {
     showPassword: 'Show password',
     cancel: 'Cancel',
     close: 'Close',
+    /** The privilege catalog's groups, named alike on the roles and the person screens. */
+    privilegeGroup: {
+      training: 'Training',
+      people: 'People',
+      organisation: 'Organisation',
+      catalog: 'Catalog',
+      assignments: 'Assignments',
+      results: 'Attempts and results',
+      events: 'Events',
+      records: 'Training records',
+      reports: 'Reports',
+      certificates: 'Certificates',
+      competences: 'Competences',
+      settings: 'Settings',
+    },
   },
   transport: {
     unreachable: "Fieldbook's local server is not reachable. Is it still running?",

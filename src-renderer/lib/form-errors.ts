@@ -1,5 +1,5 @@
 import type { z } from '../../shared/zod';
-import type { ErrorDetail } from '../../shared/api/errors';
+import type { ApiErrorBody, ErrorDetail } from '../../shared/api/errors';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -56,4 +56,30 @@ export function validateForm<F extends string, S extends z.ZodType>(
     errors[confirm.field] = confirm.message;
   }
   return parsed.success && !hasErrors(errors) ? { ok: true, data: parsed.data } : { ok: false, errors };
+}
+
+/**
+ * A failed call's details on the fields they name. Its message goes above the
+ * form when some detail names no field, or when none does: a refusal (rank,
+ * scope, own access) is a full sentence from the server, shown as it is.
+ */
+export function showServerErrors<F extends string>(
+  error: ApiErrorBody,
+  fields: readonly F[],
+  setFieldErrors: (errors: FieldErrors<F>) => void,
+  setFormError: (message: string | null) => void,
+): void {
+  const mapped = detailFieldErrors(error.details, fields);
+  setFieldErrors(mapped.fields);
+  setFormError(mapped.rest.length || !hasErrors(mapped.fields) ? error.message : null);
+}
+
+/** Moves focus to the first field, in form order, that has an error; a field's id is `${formId}-${field}`. */
+export function focusFirstError<F extends string>(
+  errors: FieldErrors<F>,
+  order: readonly F[],
+  formId: string,
+): void {
+  const first = order.find((f) => errors[f]);
+  if (first) document.getElementById(`${formId}-${first}`)?.focus();
 }

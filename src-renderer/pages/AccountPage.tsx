@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, DataList, Grid, Group, Stack, Text } from '@mantine/core';
+import { Button, DataList, Grid, Group, Stack, Text } from '@mantine/core';
 import { PasswordField } from '../components/PasswordField';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
@@ -8,9 +8,9 @@ import { ChangePasswordInput } from '../../shared/api/schemas/auth';
 import { client } from '../api/client';
 import { Page } from '../components/Page';
 import { Panel } from '../components/Panel';
-import { detailFieldErrors, hasErrors, validateForm } from '../lib/form-errors';
 import { useFormFields } from '../lib/use-form-fields';
 import { useUser } from '../state/user-context';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -62,22 +62,18 @@ function ChangePasswordForm() {
     confirmPassword: '',
   });
   const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    const checked = validateForm(ChangePasswordInput, form.values, FIELDS, {
+    form.setFormError(null);
+    const checked = form.validate(ChangePasswordInput, FIELDS, {
       field: 'confirmPassword',
       mustEqual: 'newPassword',
       message: t('account.passwordsDiffer'),
     });
-    if (!checked.ok) {
-      form.setErrors(checked.errors, FIELDS);
-      return;
-    }
+    if (!checked) return;
     setSubmitting(true);
-    const res = await client.invoke('auth.changePassword', checked.data);
+    const res = await client.invoke('auth.changePassword', checked);
     setSubmitting(false);
     if (res.ok) {
       form.reset();
@@ -90,9 +86,7 @@ function ChangePasswordForm() {
       return;
     }
     if (res.error.code === 'unauthenticated') return; // the session store takes over
-    const mapped = detailFieldErrors(res.error.details, FIELDS);
-    form.setErrors(mapped.fields, FIELDS);
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setFormError(res.error.message);
+    form.showServerError(res.error, FIELDS);
   }
 
   return (
@@ -104,11 +98,7 @@ function ChangePasswordForm() {
         {/* Lets password managers file the new password under the right account. */}
         <input type="text" name="username" autoComplete="username" value={user.email} readOnly hidden />
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" role="alert" title={t('common.errorTitle')}>
-              {formError}
-            </Alert>
-          )}
+          <ErrorAlert message={form.formError} title={t('common.errorTitle')} />
           <PasswordField
             label={t('account.currentPassword')}
             required

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { SetupInput } from '../../shared/api/schemas/auth';
 import { client } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
-import { detailFieldErrors, hasErrors, validateForm } from '../lib/form-errors';
 import { useFormFields } from '../lib/use-form-fields';
 import { useSessionStore } from '../state/session-store';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 const FIELDS = ['organisationName', 'firstName', 'lastName', 'email', 'password', 'confirmPassword'] as const;
 type Field = (typeof FIELDS)[number];
@@ -26,34 +26,28 @@ export function SetupScreen() {
     confirmPassword: '',
   });
   const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    const checked = validateForm(SetupInput, form.values, FIELDS, {
+    form.setFormError(null);
+    const checked = form.validate(SetupInput, FIELDS, {
       field: 'confirmPassword',
       mustEqual: 'password',
       message: t('setup.passwordsDiffer'),
     });
-    if (!checked.ok) {
-      form.setErrors(checked.errors, FIELDS);
-      return;
-    }
+    if (!checked) return;
 
     setSubmitting(true);
-    const res = await client.invoke('setup.create', checked.data);
+    const res = await client.invoke('setup.create', checked);
     setSubmitting(false);
     if (res.ok) {
-      setupDone(checked.data.organisationName, res.value.email);
+      setupDone(checked.organisationName, res.value.email);
       return;
     }
     if (res.error.code === 'invalid_input') {
-      const mapped = detailFieldErrors(res.error.details, FIELDS);
-      form.setErrors(mapped.fields, FIELDS);
-      if (mapped.rest.length || !hasErrors(mapped.fields)) setFormError(res.error.message);
+      form.showServerError(res.error, FIELDS);
     } else {
-      setFormError(res.error.message);
+      form.setFormError(res.error.message);
     }
   }
 
@@ -61,11 +55,7 @@ export function SetupScreen() {
     <AuthLayout title={t('setup.title')} subtitle={t('setup.intro')} width={520}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" role="alert" title={t('common.errorTitle')}>
-              {formError}
-            </Alert>
-          )}
+          <ErrorAlert message={form.formError} title={t('common.errorTitle')} />
           <TextInput
             label={t('setup.organisationName')}
             required

@@ -10,7 +10,11 @@ describe('qualification codes are an organisation-wide list', () => {
         "INSERT INTO role (id, name, rank, scope, builtin, privileges) VALUES ('site-records', 'Site Records Admin', 20, 'unit', 0, ?)",
       )
       .run(JSON.stringify(['records.admin', 'records.view.own', 'records.edit.own']));
-    const siteAdmin = addPerson(f.app, { email: 'records@example.com', unitId: f.u('ume'), roleId: 'site-records' });
+    const siteAdmin = addPerson(f.app, {
+      email: 'records@example.com',
+      unitId: f.u('ume'),
+      roleId: 'site-records',
+    });
     const input = { code: 'FA-1', name: 'First Aid', defaultValidityMonths: 36 };
     const refused = await f.app.invoke('qualifications.create', input, { actorId: siteAdmin });
     expect(refused).toMatchObject({

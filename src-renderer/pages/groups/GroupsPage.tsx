@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   Anchor,
-  Badge,
   Button,
   CloseButton,
   EmptyState,
@@ -26,24 +25,14 @@ import { useCall } from '../../lib/use-call';
 import { hasPrivilege, useUser } from '../../state/user-context';
 import classes from '../tables.module.css';
 import groupClasses from './groups.module.css';
+import { TagBadge } from '../../components/TagBadge';
 
 const PAGE_SIZE = 50;
 const COLUMNS = ['name', 'kind', 'members', 'owner', 'description'] as const;
 
 export function GroupKindBadge({ kind }: { kind: GroupRow['kind'] }) {
   const { t } = useTranslation();
-  return (
-    <Badge
-      variant="light"
-      color={kind === 'rule' ? 'grape' : 'blue'}
-      radius="sm"
-      tt="none"
-      fw={600}
-      classNames={{ label: classes.badgeLabel }}
-    >
-      {t(`groups.kind.${kind}`)}
-    </Badge>
-  );
+  return <TagBadge color={kind === 'rule' ? 'grape' : 'blue'}>{t(`groups.kind.${kind}`)}</TagBadge>;
 }
 
 function GroupTableRow({ group }: { group: GroupRow }) {

@@ -4,7 +4,6 @@ import {
   Button,
   FileInput,
   Group,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
@@ -19,6 +18,9 @@ import { client } from '../../api/client';
 import { formatNumber } from '../../lib/format';
 import { notifyDone } from '../../lib/notify';
 import classes from './Organisation.module.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DialogActions } from '../../components/DialogActions';
+import { FormDialog } from '../../components/FormDialog';
 
 type Summary = CallOutput<'units.import.validate'>;
 type Encoding = NonNullable<CallInput<'units.import.validate'>['encoding']>;
@@ -133,15 +135,9 @@ export function ImportUnitsDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t('organisation.import.title')}
-      size="xl"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && <ImportUnits onClose={onClose} onImported={onImported} />}
-    </Modal>
+    <FormDialog opened={opened} onClose={onClose} title={t('organisation.import.title')} size="xl">
+      <ImportUnits onClose={onClose} onImported={onImported} />
+    </FormDialog>
   );
 }
 
@@ -256,11 +252,7 @@ function ImportUnits({ onClose, onImported }: { onClose: () => void; onImported:
         </Button>
       </Group>
 
-      {error && (
-        <Alert color="red" role="alert" title={t('common.errorTitle')}>
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} title={t('common.errorTitle')} />
 
       {checked && (
         <Stack gap="sm" aria-live="polite">
@@ -305,10 +297,7 @@ function ImportUnits({ onClose, onImported }: { onClose: () => void; onImported:
         </Stack>
       )}
 
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
+      <DialogActions onCancel={onClose}>
         <Button
           onClick={() => void run(false)}
           disabled={!checked || hasErrors || checked.counts.created + checked.counts.updated === 0}
@@ -316,7 +305,7 @@ function ImportUnits({ onClose, onImported }: { onClose: () => void; onImported:
         >
           {t('organisation.import.commit')}
         </Button>
-      </Group>
+      </DialogActions>
     </Stack>
   );
 }

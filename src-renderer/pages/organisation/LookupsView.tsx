@@ -1,32 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Menu,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import {
-  IconArchive,
-  IconArrowMerge,
-  IconDots,
-  IconListDetails,
-  IconPencil,
-  IconPlus,
-  IconRestore,
-} from '@tabler/icons-react';
+import { useState } from 'react';
+import { Button, EmptyState, Group, Paper, Switch, Table, Text } from '@mantine/core';
+import { IconListDetails, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { LookupName, type LookupList, type LookupRow } from '../../../shared/api/schemas/lookups';
+import type { LookupList, LookupRow } from '../../../shared/api/schemas/lookups';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
@@ -36,265 +12,12 @@ import { notifyDone } from '../../lib/notify';
 import { useCall } from '../../lib/use-call';
 import { hasPrivilege, useUser } from '../../state/user-context';
 import tableClasses from '../tables.module.css';
+import { LookupMergeDialog } from './LookupMergeDialog';
+import { LookupNameDialog } from './LookupNameDialog';
+import { LookupRowActions, type LookupDialog } from './LookupRowActions';
 import classes from './Organisation.module.css';
-
-type Dialog =
-  | { kind: 'add' }
-  | { kind: 'rename'; row: LookupRow }
-  | { kind: 'merge'; row: LookupRow }
-  | { kind: 'archive'; row: LookupRow };
-
-/** Add or rename: one name field. */
-function NameDialog({
-  list,
-  dialog,
-  onClose,
-  onDone,
-}: {
-  list: LookupList;
-  dialog: { kind: 'add' } | { kind: 'rename'; row: LookupRow } | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const title = !dialog
-    ? ''
-    : dialog.kind === 'add'
-      ? t('lookups.addTitle', { singular: t(`lookups.${list}.singular`) })
-      : t('lookups.renameTitle', { name: dialog.row.name });
-  return (
-    <Modal
-      opened={!!dialog}
-      onClose={onClose}
-      title={title}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {dialog && <NameForm list={list} dialog={dialog} onClose={onClose} onDone={onDone} />}
-    </Modal>
-  );
-}
-
-function NameForm({
-  list,
-  dialog,
-  onClose,
-  onDone,
-}: {
-  list: LookupList;
-  dialog: { kind: 'add' } | { kind: 'rename'; row: LookupRow };
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [name, setName] = useState(dialog.kind === 'rename' ? dialog.row.name : '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = LookupName.safeParse(name);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? t('lookups.nameRequired'));
-      return;
-    }
-    setBusy(true);
-    const res =
-      dialog.kind === 'add'
-        ? await client.invoke('lookups.create', { list, name: parsed.data })
-        : await client.invoke('lookups.rename', { list, id: dialog.row.id, name: parsed.data });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    notifyDone(
-      dialog.kind === 'add'
-        ? t('lookups.added', { name: res.value.name })
-        : t('lookups.renamed', { name: res.value.name }),
-    );
-    onDone();
-  }
-
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <Stack gap="md">
-        <TextInput
-          label={t('lookups.name')}
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            setError(null);
-          }}
-          error={error}
-          required
-          data-autofocus
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {dialog.kind === 'add' ? t('lookups.add') : t('lookups.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-/** Merge one entry into another: pick the target, read what will happen, confirm. */
-function MergeDialog({
-  list,
-  row,
-  rows,
-  onClose,
-  onDone,
-}: {
-  list: LookupList;
-  row: LookupRow | null;
-  rows: readonly LookupRow[];
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened={!!row}
-      onClose={onClose}
-      title={row ? t('lookups.mergeTitle', { name: row.name, singular: t(`lookups.${list}.singular`) }) : ''}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {row && <MergeForm list={list} row={row} rows={rows} onClose={onClose} onDone={onDone} />}
-    </Modal>
-  );
-}
-
-function MergeForm({
-  list,
-  row,
-  rows,
-  onClose,
-  onDone,
-}: {
-  list: LookupList;
-  row: LookupRow;
-  rows: readonly LookupRow[];
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [intoId, setIntoId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const into = rows.find((r) => r.id === intoId);
-
-  async function submit() {
-    if (!into) {
-      setError(t('lookups.mergeNoTarget'));
-      return;
-    }
-    setBusy(true);
-    const res = await client.invoke('lookups.merge', { list, fromId: row.id, intoId: into.id });
-    setBusy(false);
-    if (!res.ok) {
-      setError(res.error.message);
-      return;
-    }
-    notifyDone(t('lookups.merged', { from: row.name, into: res.value.into.name }));
-    onDone();
-  }
-
-  return (
-    <Stack gap="md">
-      <Text size="sm">
-        {t('lookups.mergeIntro', { name: row.name, singular: t(`lookups.${list}.singular`) })}
-      </Text>
-      <Select
-        label={t('lookups.mergeInto')}
-        data={rows.filter((r) => r.id !== row.id && !r.archived).map((r) => ({ value: r.id, label: r.name }))}
-        value={intoId}
-        onChange={(v) => {
-          setIntoId(v);
-          setError(null);
-        }}
-        searchable
-        data-autofocus
-      />
-      {into && (
-        <Alert color="orange" variant="light" role="status">
-          {t('lookups.mergeConfirm', {
-            count: row.peopleCount,
-            formatted: formatNumber(row.peopleCount),
-            from: row.name,
-            into: into.name,
-          })}
-        </Alert>
-      )}
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" onClick={() => void submit()} loading={busy} disabled={!into}>
-          {t('lookups.mergeSubmit')}
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-function RowActions({
-  row,
-  onAction,
-  onRestore,
-}: {
-  row: LookupRow;
-  onAction: (d: Dialog) => void;
-  onRestore: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('lookups.actionsFor', { name: row.name })}>
-          <IconDots size={18} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          leftSection={<IconPencil size={16} aria-hidden />}
-          onClick={() => onAction({ kind: 'rename', row })}
-        >
-          {t('lookups.rename')}
-        </Menu.Item>
-        {!row.archived && (
-          <Menu.Item
-            leftSection={<IconArrowMerge size={16} aria-hidden />}
-            onClick={() => onAction({ kind: 'merge', row })}
-          >
-            {t('lookups.merge')}
-          </Menu.Item>
-        )}
-        {row.archived ? (
-          <Menu.Item leftSection={<IconRestore size={16} aria-hidden />} onClick={onRestore}>
-            {t('lookups.restore')}
-          </Menu.Item>
-        ) : (
-          <Menu.Item
-            leftSection={<IconArchive size={16} aria-hidden />}
-            onClick={() => onAction({ kind: 'archive', row })}
-          >
-            {t('lookups.archive')}
-          </Menu.Item>
-        )}
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TagBadge } from '../../components/TagBadge';
 
 /** Departments or job titles: the list with people counts, and add, rename, merge, archive, restore. */
 export function LookupsView({ list }: { list: LookupList }) {
@@ -303,7 +26,7 @@ export function LookupsView({ list }: { list: LookupList }) {
   const canManage = hasPrivilege(user, 'units.manage');
   const [showArchived, setShowArchived] = useState(false);
   const { data, error, loading, reload } = useCall('lookups.list', { list, includeArchived: showArchived });
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<LookupDialog | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const rows = data?.rows ?? [];
 
@@ -353,11 +76,7 @@ export function LookupsView({ list }: { list: LookupList }) {
           )}
         </Group>
       </Group>
-      {restoreError && (
-        <Alert color="red" role="alert" m="md" withCloseButton onClose={() => setRestoreError(null)}>
-          {restoreError}
-        </Alert>
-      )}
+      <ErrorAlert message={restoreError} m="md" withCloseButton onClose={() => setRestoreError(null)} />
       {error ? (
         <LoadError title={t('lookups.loadFailed')} message={error.message} onRetry={reload} />
       ) : data && rows.length === 0 ? (
@@ -384,20 +103,13 @@ export function LookupsView({ list }: { list: LookupList }) {
               </Table.Td>
               <Table.Td className={tableClasses.numeric}>{formatNumber(row.peopleCount)}</Table.Td>
               <Table.Td>
-                <Badge
-                  variant="light"
-                  color={row.archived ? 'gray' : 'teal'}
-                  radius="sm"
-                  tt="none"
-                  fw={600}
-                  classNames={{ label: tableClasses.badgeLabel }}
-                >
+                <TagBadge color={row.archived ? 'gray' : 'teal'}>
                   {row.archived ? t('lookups.archived') : t('lookups.active')}
-                </Badge>
+                </TagBadge>
               </Table.Td>
               {canManage && (
                 <Table.Td w={80}>
-                  <RowActions row={row} onAction={setDialog} onRestore={() => void restore(row)} />
+                  <LookupRowActions row={row} onAction={setDialog} onRestore={() => void restore(row)} />
                 </Table.Td>
               )}
             </Table.Tr>
@@ -405,13 +117,13 @@ export function LookupsView({ list }: { list: LookupList }) {
         />
       )}
 
-      <NameDialog
+      <LookupNameDialog
         list={list}
         dialog={dialog?.kind === 'add' || dialog?.kind === 'rename' ? dialog : null}
         onClose={() => setDialog(null)}
         onDone={done}
       />
-      <MergeDialog
+      <LookupMergeDialog
         list={list}
         row={dialog?.kind === 'merge' ? dialog.row : null}
         rows={rows}

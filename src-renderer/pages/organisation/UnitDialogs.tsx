@@ -1,26 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  ScrollArea,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Autocomplete, Button, Checkbox, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { z } from '../../../shared/zod';
 import { UnitCreate, UnitUpdate, type UnitNode } from '../../../shared/api/schemas/units';
 import { client } from '../../api/client';
-import { detailFieldErrors, hasErrors, zodFieldErrors, type FieldErrors } from '../../lib/form-errors';
+import { zodFieldErrors, type FieldErrors, showServerErrors, focusFirstError } from '../../lib/form-errors';
 import { notifyDone } from '../../lib/notify';
 import { useCall } from '../../lib/use-call';
 import { withoutError } from '../../lib/without-error';
 import classes from './Organisation.module.css';
 import { ancestorIds, subtreeIds, UnitTree, type TreeIndex } from './UnitTree';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DialogActions } from '../../components/DialogActions';
+import { FormDialog } from '../../components/FormDialog';
 
 const FIELDS = ['name', 'code', 'level', 'isClient'] as const;
 type Field = (typeof FIELDS)[number];
@@ -44,14 +36,9 @@ export function UnitFormDialog({
       ? t('organisation.form.addTitle', { parent: mode.parent.name })
       : t('organisation.form.editTitle', { name: mode.unit.name });
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && mode && <UnitForm mode={mode} onClose={onClose} onDone={onDone} />}
-    </Modal>
+    <FormDialog opened={opened} onClose={onClose} title={title}>
+      {mode && <UnitForm mode={mode} onClose={onClose} onDone={onDone} />}
+    </FormDialog>
   );
 }
 
@@ -85,8 +72,7 @@ function UnitForm({
     const invalid = (error: z.ZodError) => {
       const errs = zodFieldErrors(error, FIELDS);
       setErrors(errs);
-      const first = FIELDS.find((f) => errs[f]);
-      if (first) document.getElementById(`unit-form-${first}`)?.focus();
+      focusFirstError(errs, FIELDS, 'unit-form');
     };
     let res;
     if (mode.kind === 'add') {
@@ -114,19 +100,13 @@ function UnitForm({
       onDone(res.value);
       return;
     }
-    const mapped = detailFieldErrors(res.error.details, FIELDS);
-    setErrors(mapped.fields);
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setFormError(res.error.message);
+    showServerErrors(res.error, FIELDS, setErrors, setFormError);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        {formError && (
-          <Alert color="red" role="alert" title={t('common.errorTitle')}>
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} title={t('common.errorTitle')} />
         <TextInput
           id="unit-form-name"
           label={t('organisation.form.name')}
@@ -176,14 +156,11 @@ function UnitForm({
             error={errors.isClient}
           />
         )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogActions onCancel={onClose}>
           <Button type="submit" loading={busy}>
             {mode.kind === 'add' ? t('organisation.form.add') : t('organisation.form.save')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </form>
   );
@@ -205,15 +182,14 @@ export function MoveUnitDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={unit ? t('organisation.move.title', { name: unit.name }) : ''}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {opened && unit && <MoveForm unit={unit} index={index} onClose={onClose} onDone={onDone} />}
-    </Modal>
+      {unit && <MoveForm unit={unit} index={index} onClose={onClose} onDone={onDone} />}
+    </FormDialog>
   );
 }
 
@@ -287,19 +263,12 @@ function MoveForm({
           />
         </ScrollArea.Autosize>
       </div>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
+      <ErrorAlert message={error} />
+      <DialogActions onCancel={onClose}>
         <Button onClick={() => void submit()} loading={busy} disabled={!target}>
           {t('organisation.move.submit')}
         </Button>
-      </Group>
+      </DialogActions>
     </Stack>
   );
 }

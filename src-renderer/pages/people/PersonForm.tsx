@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/api/errors';
 import { CreatePersonInput, UpdatePersonInput, type PersonProfile } from '../../../shared/api/schemas/people';
 import type { z } from '../../../shared/zod';
 import { client } from '../../api/client';
 import { PasswordField } from '../../components/PasswordField';
-import { detailFieldErrors, hasErrors, zodFieldErrors, type FieldErrors } from '../../lib/form-errors';
+import { hasErrors, zodFieldErrors, type FieldErrors } from '../../lib/form-errors';
 import { useFormFields } from '../../lib/use-form-fields';
 import { LookupSelect, PersonPicker, UnitSelect } from './pickers';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const FIELDS = [
   'firstName',
@@ -80,7 +81,6 @@ export function PersonForm({ person, onSaved, onCancel }: Props) {
   const [initial] = useState(() => valuesOf(person));
   const form = useFormFields<Field>(person ? `person-${person.id}` : 'new-person', initial);
   const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const [manager, setManager] = useState(
     person?.managerId
       ? { id: person.managerId, label: person.managerName ?? person.managerEmail ?? '' }
@@ -108,7 +108,7 @@ export function PersonForm({ person, onSaved, onCancel }: Props) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
+    form.setFormError(null);
     const v = form.values;
     let res: Result<PersonProfile>;
     if (person) {
@@ -128,19 +128,13 @@ export function PersonForm({ person, onSaved, onCancel }: Props) {
       return;
     }
     if (res.error.code === 'unauthenticated') return;
-    const mapped = detailFieldErrors(res.error.details, FIELDS);
-    form.setErrors(mapped.fields, FIELDS);
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setFormError(res.error.message);
+    form.showServerError(res.error, FIELDS);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        {formError && (
-          <Alert color="red" role="alert" title={t('person.actionFailed')}>
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={form.formError} title={t('person.actionFailed')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
           <TextInput
             label={t('person.fields.firstName')}

@@ -60,7 +60,7 @@ const isScope = (s: string): s is Scope => (SCOPES as readonly string[]).include
 function useLabels() {
   const { t } = useTranslation();
   return {
-    group: (g: string): string => (isGroup(g) ? t(`person.groups.${g}`) : g),
+    group: (g: string): string => (isGroup(g) ? t(`common.privilegeGroup.${g}`) : g),
     scope: (s: string): string => (isScope(s) ? t('person.reaches', { scope: t(`person.scopes.${s}`) }) : s),
   };
 }

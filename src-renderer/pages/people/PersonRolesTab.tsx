@@ -1,18 +1,21 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PersonProfile } from '../../../shared/api/schemas/people';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Panel } from '../../components/Panel';
-import { detailFieldErrors, hasErrors } from '../../lib/form-errors';
+import { hasErrors, showServerErrors } from '../../lib/form-errors';
 import { useCall } from '../../lib/use-call';
 import { hasPrivilege, useUser } from '../../state/user-context';
 import tables from '../tables.module.css';
 import { fullName } from './person-name';
 import { saved } from './person-dialogs';
 import { UnitSelect } from './pickers';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DialogActions } from '../../components/DialogActions';
+import { FormDialog } from '../../components/FormDialog';
 
 type Grant = PersonProfile['grants'][number];
 type ScopeName = 'self' | 'unit' | 'subtree' | 'organisation' | 'organisation_and_clients';
@@ -66,10 +69,7 @@ function GrantForm({
       onClose();
       return;
     }
-    const mapped = detailFieldErrors(res.error.details, GRANT_FIELDS);
-    setErrors(mapped.fields);
-    // A refusal (rank, scope, own access) is a full sentence from the server: shown as it is.
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setError(res.error.message);
+    showServerErrors(res.error, GRANT_FIELDS, setErrors, setError);
   }
 
   return (
@@ -82,11 +82,7 @@ function GrantForm({
           </Alert>
         )}
         {grantable.data && roles.length === 0 && <Alert color="gray">{t('person.roleNone')}</Alert>}
-        {error && (
-          <Alert color="red" role="alert" title={t('person.actionFailed')}>
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert message={error} title={t('person.actionFailed')} />
         <Select
           id="grant-role"
           label={t('person.role')}
@@ -109,14 +105,11 @@ function GrantForm({
           required
           withAsterisk={false}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('person.cancel')}
-          </Button>
+        <DialogActions onCancel={onClose} cancelLabel={t('person.cancel')}>
           <Button type="submit" loading={busy} disabled={roles.length === 0}>
             {t('person.grant')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </form>
   );
@@ -212,14 +205,13 @@ export function PersonRolesTab({ person, onChanged }: { person: PersonProfile; o
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal
+      <FormDialog
         opened={granting}
         onClose={() => setGranting(false)}
         title={t('person.grantTitle', { name })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
-        {granting && <GrantForm person={person} onClose={() => setGranting(false)} onDone={onChanged} />}
-      </Modal>
+        <GrantForm person={person} onClose={() => setGranting(false)} onDone={onChanged} />
+      </FormDialog>
       <ConfirmDialog
         opened={removing !== null}
         onClose={() => setRemoving(null)}

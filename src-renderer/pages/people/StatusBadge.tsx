@@ -1,6 +1,5 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import tables from '../tables.module.css';
+import { TagBadge } from '../../components/TagBadge';
 
 /** Active or Left, in the same colours everywhere. */
 export function StatusBadge({
@@ -12,16 +11,8 @@ export function StatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      size={size}
-      variant="light"
-      color={status === 'active' ? 'teal' : 'gray'}
-      radius="sm"
-      tt="none"
-      fw={600}
-      classNames={{ label: tables.badgeLabel }}
-    >
+    <TagBadge size={size} color={status === 'active' ? 'teal' : 'gray'}>
       {status === 'active' ? t('people.statusActive') : t('people.statusLeft')}
-    </Badge>
+    </TagBadge>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,10 @@ import { NewPassword } from '../../../shared/api/common';
 import { z } from '../../../shared/zod';
 import { client } from '../../api/client';
 import { PasswordField } from '../../components/PasswordField';
-import { detailFieldErrors, hasErrors, validateForm } from '../../lib/form-errors';
 import { useFormFields } from '../../lib/use-form-fields';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DialogActions } from '../../components/DialogActions';
+import { FormDialog } from '../../components/FormDialog';
 
 interface DialogProps {
   opened: boolean;
@@ -32,24 +34,20 @@ function ResetPasswordForm({ personId, name, onClose, onDone }: Omit<DialogProps
     confirmPassword: '',
   });
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    const checked = validateForm(ResetForm, form.values, RESET_FIELDS, {
+    form.setFormError(null);
+    const checked = form.validate(ResetForm, RESET_FIELDS, {
       field: 'confirmPassword',
       mustEqual: 'newPassword',
       message: t('person.passwordsDiffer'),
     });
-    if (!checked.ok) {
-      form.setErrors(checked.errors, RESET_FIELDS);
-      return;
-    }
+    if (!checked) return;
     setBusy(true);
     const res = await client.invoke('people.resetPassword', {
       id: personId,
-      newPassword: checked.data.newPassword,
+      newPassword: checked.newPassword,
     });
     setBusy(false);
     if (res.ok) {
@@ -58,20 +56,14 @@ function ResetPasswordForm({ personId, name, onClose, onDone }: Omit<DialogProps
       onClose();
       return;
     }
-    const mapped = detailFieldErrors(res.error.details, RESET_FIELDS);
-    form.setErrors(mapped.fields, RESET_FIELDS);
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setError(res.error.message);
+    form.showServerError(res.error, RESET_FIELDS);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('person.resetIntro', { name })}</Text>
-        {error && (
-          <Alert color="red" role="alert" title={t('person.actionFailed')}>
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert message={form.formError} title={t('person.actionFailed')} />
         <PasswordField
           label={t('person.newPassword')}
           description={t('person.newPasswordHint')}
@@ -87,14 +79,11 @@ function ResetPasswordForm({ personId, name, onClose, onDone }: Omit<DialogProps
           autoComplete="new-password"
           {...form.bind('confirmPassword')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('person.cancel')}
-          </Button>
+        <DialogActions onCancel={onClose} cancelLabel={t('person.cancel')}>
           <Button type="submit" loading={busy}>
             {t('person.resetPassword')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </form>
   );
@@ -104,15 +93,9 @@ function ResetPasswordForm({ personId, name, onClose, onDone }: Omit<DialogProps
 export function ResetPasswordDialog({ opened, ...rest }: DialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={rest.onClose}
-      title={t('person.resetTitle', { name: rest.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {/* Mounted only while open, so a reopened dialog starts empty. */}
-      {opened && <ResetPasswordForm {...rest} />}
-    </Modal>
+    <FormDialog opened={opened} onClose={rest.onClose} title={t('person.resetTitle', { name: rest.name })}>
+      <ResetPasswordForm {...rest} />
+    </FormDialog>
   );
 }
 
@@ -122,11 +105,10 @@ function PinForm({ personId, name, onClose, onDone }: Omit<DialogProps, 'opened'
   const { t } = useTranslation();
   const form = useFormFields<'pin'>('kiosk-pin', { pin: '' });
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    form.setFormError(null);
     if (!PIN.test(form.values.pin)) {
       form.setErrors({ pin: t('person.pinInvalid') }, ['pin']);
       return;
@@ -140,20 +122,14 @@ function PinForm({ personId, name, onClose, onDone }: Omit<DialogProps, 'opened'
       onClose();
       return;
     }
-    const mapped = detailFieldErrors(res.error.details, ['pin'] as const);
-    form.setErrors(mapped.fields, ['pin']);
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setError(res.error.message);
+    form.showServerError(res.error, ['pin']);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('person.pinIntro', { name })}</Text>
-        {error && (
-          <Alert color="red" role="alert" title={t('person.actionFailed')}>
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert message={form.formError} title={t('person.actionFailed')} />
         <PasswordField
           label={t('person.pinLabel')}
           description={t('person.pinHint')}
@@ -166,14 +142,11 @@ function PinForm({ personId, name, onClose, onDone }: Omit<DialogProps, 'opened'
           data-autofocus
           {...form.bind('pin')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('person.cancel')}
-          </Button>
+        <DialogActions onCancel={onClose} cancelLabel={t('person.cancel')}>
           <Button type="submit" loading={busy}>
             {t('person.setPin')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </form>
   );
@@ -183,13 +156,8 @@ function PinForm({ personId, name, onClose, onDone }: Omit<DialogProps, 'opened'
 export function PinDialog({ opened, ...rest }: DialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal
-      opened={opened}
-      onClose={rest.onClose}
-      title={t('person.pinTitle', { name: rest.name })}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      {opened && <PinForm {...rest} />}
-    </Modal>
+    <FormDialog opened={opened} onClose={rest.onClose} title={t('person.pinTitle', { name: rest.name })}>
+      <PinForm {...rest} />
+    </FormDialog>
   );
 }

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RoleCopyInput, type RoleRow } from '../../../shared/api/schemas/roles';
 import { client } from '../../api/client';
-import { detailFieldErrors, hasErrors, zodFieldErrors, type FieldErrors } from '../../lib/form-errors';
+import { zodFieldErrors, type FieldErrors, showServerErrors } from '../../lib/form-errors';
 import { notifyDone } from '../../lib/notify';
 import { withoutError } from '../../lib/without-error';
 import { canCopy, type ActorLimits } from './role-utils';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DialogActions } from '../../components/DialogActions';
+import { FormDialog } from '../../components/FormDialog';
 
 const FIELDS = ['fromId', 'name', 'description'] as const;
 type Field = (typeof FIELDS)[number];
@@ -25,15 +28,13 @@ interface Props {
 export function CopyRoleDialog({ opened, onClose, roles, limits, from }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormDialog
       opened={opened}
       onClose={onClose}
       title={from ? t('roles.copy.titleFrom', { name: from.name }) : t('roles.copy.title')}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {/* Mounted only while open, so every opening starts from a clean form. */}
-      {opened && <CopyRoleForm onClose={onClose} roles={roles} limits={limits} from={from} />}
-    </Modal>
+      <CopyRoleForm onClose={onClose} roles={roles} limits={limits} from={from} />
+    </FormDialog>
   );
 }
 
@@ -68,19 +69,13 @@ function CopyRoleForm({ onClose, roles, limits, from }: Omit<Props, 'opened'>) {
       void navigate(`/roles/${encodeURIComponent(res.value.id)}`);
       return;
     }
-    const mapped = detailFieldErrors(res.error.details, FIELDS);
-    setErrors(mapped.fields);
-    if (mapped.rest.length || !hasErrors(mapped.fields)) setFormError(res.error.message);
+    showServerErrors(res.error, FIELDS, setErrors, setFormError);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Stack gap="md">
-        {formError && (
-          <Alert color="red" role="alert" title={t('common.errorTitle')}>
-            {formError}
-          </Alert>
-        )}
+        <ErrorAlert message={formError} title={t('common.errorTitle')} />
         {!from && (
           <Select
             label={t('roles.copy.from')}
@@ -118,14 +113,11 @@ function CopyRoleForm({ onClose, roles, limits, from }: Omit<Props, 'opened'>) {
           autosize
           minRows={2}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
+        <DialogActions onCancel={onClose}>
           <Button type="submit" loading={busy}>
             {t('roles.copy.submit')}
           </Button>
-        </Group>
+        </DialogActions>
       </Stack>
     </form>
   );

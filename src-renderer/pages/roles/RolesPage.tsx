@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,22 +14,16 @@ import classes from '../tables.module.css';
 import roleClasses from './roles.module.css';
 import { CopyRoleDialog } from './CopyRoleDialog';
 import { actorLimits } from './role-utils';
+import { TagBadge } from '../../components/TagBadge';
 
 const COLUMNS = ['name', 'type', 'rank', 'scope', 'privileges', 'grants'] as const;
 
 export function RoleTypeBadge({ role }: { role: RoleRow }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      variant="light"
-      color={role.builtin ? 'gray' : 'indigo'}
-      radius="sm"
-      tt="none"
-      fw={600}
-      classNames={{ label: classes.badgeLabel }}
-    >
+    <TagBadge color={role.builtin ? 'gray' : 'indigo'}>
       {role.builtin ? t('roles.builtin') : t('roles.custom')}
-    </Badge>
+    </TagBadge>
   );
 }
 
