@@ -7,10 +7,10 @@
 // Never `require('electron')` here: without its binary that starts a download,
 // which fails offline and hangs on a network that never answers (DESIGN).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectron } from './electron-binary.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['src-main', 'src-renderer', 'shared', 'electron.vite.config.ts', 'package.json'];
@@ -53,21 +53,6 @@ function buildIfStale() {
     console.error('The build failed (see the messages above), so Fieldbook was not started.');
     process.exit(1);
   }
-}
-
-/** The Electron executable, or null when its binary was never downloaded. */
-function findElectron() {
-  let pkg;
-  try {
-    pkg = createRequire(import.meta.url).resolve('electron/package.json');
-  } catch {
-    return null;
-  }
-  const pathTxt = join(dirname(pkg), 'path.txt');
-  if (!existsSync(pathTxt)) return null;
-  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dirname(pkg), 'dist');
-  const exe = join(dist, readFileSync(pathTxt, 'utf8').trim());
-  return existsSync(exe) ? exe : null;
 }
 
 /** Runs a child with our stdio; Ctrl+C and termination reach it, and its exit code becomes ours. */

@@ -6,6 +6,7 @@ import { reachOf } from '../../shared/permissions/scope.js';
 import { createTestApp } from '../../src-main/app/create-app.js';
 import { loadActor, loadGrants } from '../../src-main/domain/auth/actor-repo.js';
 import { orgRepo } from '../../src-main/domain/org/repo.js';
+import { peopleListRepo } from '../../src-main/domain/people/list-repo.js';
 import { peopleRepo } from '../../src-main/domain/people/repo.js';
 import { personTarget } from '../../src-main/domain/permissions/target-repo.js';
 
@@ -69,12 +70,11 @@ describe('SQL scope filters agree with the permission engine', () => {
               const t = personTarget(app.db, id);
               return t !== null && can(actor, privilege, t).allowed;
             });
-            const { rows } = peopleRepo(app.db).page({
-              reach: reachOf(actor.grants, privilege),
-              selfId: actorId,
-              offset: 0,
-              limit: 500,
-            });
+            const { rows } = peopleListRepo(app.db).page(
+              { status: 'all', sort: { by: 'name', dir: 'asc' }, offset: 0, limit: 500 },
+              reachOf(actor.grants, privilege),
+              actorId,
+            );
             const got = rows.map((r) => r.id).sort();
             if (JSON.stringify(got) !== JSON.stringify(expected.sort())) {
               throw new Error(

@@ -68,24 +68,12 @@ export const PeoplePage = z.object({ rows: z.array(PersonRow), total: z.number()
 export const PersonRef = z.object({ id: Id }).strict();
 
 /** Everything the person page shows. */
-export const PersonProfile = z.object({
-  id: z.string(),
-  email: z.string(),
+export const PersonProfile = PersonRow.extend({
   username: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  employeeNo: z.string().nullable(),
-  unitId: z.string(),
-  unitName: z.string(),
-  unitPath: z.string(),
   departmentId: z.string().nullable(),
-  department: z.string().nullable(),
   jobTitleId: z.string().nullable(),
-  jobTitle: z.string().nullable(),
   managerId: z.string().nullable(),
-  managerName: z.string().nullable(),
   managerEmail: z.string().nullable(),
-  status: PersonStatus,
   hasPassword: z.boolean(),
   hasPin: z.boolean(),
   /** Set while sign-in is locked after failed attempts; a password reset clears it. */

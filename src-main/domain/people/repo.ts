@@ -1,7 +1,5 @@
-import type { Reach } from '../../../shared/permissions/scope.js';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open.js';
-import { peopleListRepo } from './list-repo.js';
 
 export interface PersonDbRow {
   id: string;
@@ -176,28 +174,6 @@ export function peopleRepo(db: Db) {
              FROM up JOIN person p ON p.id = up.id ORDER BY up.depth`,
         )
         .all(personId);
-    },
-
-    /** Kept for callers that want a plain page in name order over every status (the scope property test). */
-    page(q: {
-      reach: Reach;
-      selfId: string;
-      search?: string;
-      status?: 'active' | 'left';
-      offset: number;
-      limit: number;
-    }) {
-      return peopleListRepo(db).page(
-        {
-          ...(q.search ? { search: q.search } : {}),
-          status: q.status ?? 'all',
-          sort: { by: 'name', dir: 'asc' },
-          offset: q.offset,
-          limit: q.limit,
-        },
-        q.reach,
-        q.selfId,
-      );
     },
   };
 }
