@@ -11,6 +11,11 @@ import { unitsCalls } from './calls/units.js';
 import { lookupsCalls } from './calls/lookups.js';
 import { groupsCalls } from './calls/groups.js';
 import { qualificationsCalls, recordsCalls } from './calls/records.js';
+import { catalogCalls } from './calls/catalog.js';
+import { learningCalls } from './calls/learning.js';
+import { eventsCalls } from './calls/events.js';
+import { resultsCalls } from './calls/results.js';
+import { filesCalls } from './calls/files.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -33,6 +38,11 @@ export const contract = {
   ...groupsCalls,
   ...qualificationsCalls,
   ...recordsCalls,
+  ...filesCalls,
+  ...catalogCalls,
+  ...learningCalls,
+  ...eventsCalls,
+  ...resultsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

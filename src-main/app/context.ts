@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Privilege } from '../../shared/permissions/privileges.js';
 import type { EngineActor, EngineGrant } from '../../shared/permissions/engine.js';
 import type { Db } from '../db/open.js';
+import type { FileStore } from '../files/file-store.js';
 import type { Logger } from './logger.js';
 
 export interface Clock {
@@ -47,6 +48,8 @@ export interface Ctx {
   ids: Ids;
   log: Logger;
   session: SessionHandle;
+  /** Course material and evidence, beside the database. */
+  files: FileStore;
   audit(note: AuditNote): void;
 }
 

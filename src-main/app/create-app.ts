@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from '../db/open.js';
+import { fileStoreFor, type FileStore } from '../files/file-store.js';
 import { DEFAULT_COST, TEST_COST, type PasswordCost } from '../domain/auth/password.js';
 import {
   contract,
@@ -29,6 +30,8 @@ export interface AppOptions {
   log?: Logger;
   passwordCost?: PasswordCost;
   sessionIdleMs?: number;
+  /** Where stored files go; by default a folder beside the database file. */
+  files?: FileStore;
   /** Tests only: extra or replacement calls and handlers, to exercise the dispatcher itself. */
   override?: {
     contract: Readonly<Record<string, CallSpec>>;
@@ -44,6 +47,7 @@ export function createApp(opts: AppOptions) {
   const sessions = createSessions(clock, opts.sessionIdleMs ?? DEFAULT_IDLE_MS);
   const real = createHandlers({ passwordCost: opts.passwordCost ?? DEFAULT_COST });
   const handlers = (opts.override ? { ...real, ...opts.override.handlers } : real) as typeof real;
+  const files = opts.files ?? fileStoreFor(opts.db.name);
   const dispatcher = createDispatcher({
     db: opts.db,
     clock,
@@ -51,6 +55,7 @@ export function createApp(opts: AppOptions) {
     log,
     sessions,
     handlers,
+    files,
     contract: opts.override ? { ...contract, ...opts.override.contract } : contract,
   });
   return {
@@ -59,6 +64,7 @@ export function createApp(opts: AppOptions) {
     ids,
     log,
     sessions,
+    files,
     invoke: dispatcher.invoke as <C extends CallName>(
       method: C,
       input: CallInput<C>,

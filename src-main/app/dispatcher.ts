@@ -16,6 +16,7 @@ import type { Actor, AuditNote, Clock, Ctx, Ids } from './context.js';
 import type { Handlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import type { Sessions } from './sessions.js';
+import type { FileStore } from '../files/file-store.js';
 import type { Db } from '../db/open.js';
 
 /** How a transport says who is calling: a window's session key, or (CLI, tests) a person directly. */
@@ -31,6 +32,7 @@ export interface DispatcherDeps {
   log: Logger;
   sessions: Sessions;
   handlers: Handlers;
+  files: FileStore;
   /** The real contract unless a test swaps in its own calls. */
   contract?: Readonly<Record<string, CallSpec>>;
 }
@@ -55,7 +57,7 @@ function describeInvalid(details: ErrorDetail[]): string {
  * failure into an error envelope. It never throws.
  */
 export function createDispatcher(deps: DispatcherDeps) {
-  const { db, clock, ids, log, sessions, handlers } = deps;
+  const { db, clock, ids, log, sessions, handlers, files } = deps;
   const contract: Readonly<Record<string, CallSpec>> = deps.contract ?? realContract;
   const audit = auditRepo(db);
 
@@ -116,6 +118,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       clock,
       ids,
       log,
+      files,
       audit: (n) => notes.push(n),
       session: {
         bind: (personId) => {

@@ -9,6 +9,11 @@ import { unitsHandlers } from '../domain/units/handlers.js';
 import { lookupsHandlers } from '../domain/lookups/handlers.js';
 import { groupsHandlers } from '../domain/groups/handlers.js';
 import { recordsHandlers } from '../domain/records/handlers.js';
+import { catalogHandlers } from '../domain/catalog/handlers.js';
+import { learningHandlers } from '../domain/learning/handlers.js';
+import { eventsHandlers } from '../domain/events/handlers.js';
+import { resultsHandlers } from '../domain/results/handlers.js';
+import { filesHandlers } from '../domain/files/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -27,5 +32,10 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...lookupsHandlers(),
     ...groupsHandlers(),
     ...recordsHandlers(),
+    ...filesHandlers(),
+    ...catalogHandlers(),
+    ...learningHandlers(),
+    ...eventsHandlers(),
+    ...resultsHandlers(),
   };
 }

@@ -38,6 +38,18 @@ const EXAMPLES: Partial<Record<CallName, (t: Target) => unknown>> = {
   'units.restore': (t) => ({ id: t.unit }),
   'units.delete': (t) => ({ id: t.unit }),
   'groups.create': (t) => ({ kind: 'static', name: 'Matrix group', ownerUnitId: t.unit }),
+  'modules.create': (t) => ({
+    code: `M-${t.unit.slice(-6)}`,
+    title: 'Matrix module',
+    kind: 'course',
+    ownerUnitId: t.unit,
+  }),
+  'results.attempts': (t) => ({ personId: t.person }),
+  'results.resetAttempts': (t) => ({
+    personId: t.person,
+    moduleId: 'no-such-module',
+    reason: 'matrix check',
+  }),
 };
 
 describe('permission matrix', async () => {

@@ -107,6 +107,12 @@ export const RecordDetail = RecordRow.extend({
   otherInfo: z.string().nullable(),
   qualificationName: z.string().nullable(),
   evidencePath: z.string().nullable(),
+  /** A stored file proving it (certificate scan, attendance sheet); fetch with files.get. */
+  evidenceFile: z
+    .object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number() })
+    .nullable(),
+  /** The module it completes, when it came from the catalog. */
+  module: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string().nullable(),
@@ -128,6 +134,7 @@ export const AddExternalRecord = z
     expiryDate: IsoDate.nullable().optional(),
     otherInfo: OtherInfo.nullable().optional(),
     qualificationId: Id.nullable().optional(),
+    evidenceFileId: Id.nullable().optional(),
   })
   .strict();
 
@@ -141,5 +148,6 @@ export const UpdateRecord = z
     expiryDate: IsoDate.nullable().optional(),
     otherInfo: OtherInfo.nullable().optional(),
     qualificationId: Id.nullable().optional(),
+    evidenceFileId: Id.nullable().optional(),
   })
   .strict();

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import initial from './0001-initial.js';
 import organisation from './0002-organisation.js';
 import trainingRecords from './0003-training-records.js';
+import catalog from './0004-catalog.js';
 
 export type Migration = (db: Database) => void;
 
@@ -10,4 +11,4 @@ export type Migration = (db: Database) => void;
  * statically so that bundling keeps them. Never edit one that has shipped: add
  * the next file instead.
  */
-export const migrations: readonly Migration[] = [initial, organisation, trainingRecords];
+export const migrations: readonly Migration[] = [initial, organisation, trainingRecords, catalog];

@@ -108,6 +108,8 @@ export function recordsRepo(db: Db) {
         recordType: RecordType;
         objectId: string | null;
         evidencePath: string | null;
+        evidenceFileId?: string | null;
+        resultId?: string | null;
         source: 'completion' | 'manual' | 'import';
         createdBy: string | null;
         now: string;
@@ -115,10 +117,12 @@ export function recordsRepo(db: Db) {
     ): void {
       db.prepare(
         `INSERT INTO training_record (id, person_id, record_type, object_id, title, provider, completion_date,
-           expiry_date, other_info, qualification_id, evidence_path, source, created_at, updated_at, created_by)
+           expiry_date, other_info, qualification_id, evidence_path, evidence_file_id, result_id, source,
+           created_at, updated_at, created_by)
          VALUES (@id, @personId, @recordType, @objectId, @title, @provider, @completionDate,
-           @expiryDate, @otherInfo, @qualificationId, @evidencePath, @source, @now, @now, @createdBy)`,
-      ).run(r);
+           @expiryDate, @otherInfo, @qualificationId, @evidencePath, @evidenceFileId, @resultId, @source,
+           @now, @now, @createdBy)`,
+      ).run({ evidenceFileId: null, resultId: null, ...r });
     },
     update(id: string, changes: Partial<RecordFields>, now: string): void {
       const keys = Object.keys(changes) as (keyof RecordFields)[];

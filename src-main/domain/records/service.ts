@@ -33,6 +33,8 @@ function toDetail(r: RecordDbRow, ctx: AuthedCtx, canEdit: boolean): RecordDetai
     otherInfo: r.other_info,
     qualificationName: r.qualification_name,
     evidencePath: r.evidence_path,
+    evidenceFile: null,
+    module: null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     createdBy: r.created_by,
