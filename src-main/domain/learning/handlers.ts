@@ -1,6 +1,7 @@
 import type { learningCalls } from '../../../shared/api/calls/learning.js';
 import { AppError } from '../../app/app-error.js';
 import type { HandlersFor } from '../../app/handler-types.js';
+import { cancelOwnRegistration, listLearnerSessions, registerSelf } from '../events/learner-service.js';
 
 // TEMPORARY wiring while the services are written; replaced in this same change.
 const notYet = (): never => {
@@ -18,7 +19,7 @@ export const learningHandlers = (): HandlersFor<keyof typeof learningCalls> => (
   'learning.saveAnswers': notYet,
   'learning.submitAttempt': notYet,
   'learning.attempts': notYet,
-  'learning.sessions': notYet,
-  'learning.register': notYet,
-  'learning.cancelRegistration': notYet,
+  'learning.sessions': listLearnerSessions,
+  'learning.register': registerSelf,
+  'learning.cancelRegistration': cancelOwnRegistration,
 });
