@@ -5,6 +5,9 @@
  */
 import { enOrganisation } from './en-organisation';
 import { enPeople } from './en-people';
+import { enCatalog } from './en-catalog';
+import { enLearning } from './en-learning';
+import { enRecords } from './en-records';
 
 export const en = {
   app: {
@@ -117,7 +120,14 @@ export const en = {
     },
     items: {
       home: 'Home',
+      myTraining: 'My training',
+      browse: 'Find training',
+      myRecord: 'My training record',
+      myCertificates: 'My certificates',
       account: 'My account',
+      catalog: 'Catalog',
+      results: 'Results',
+      qualifications: 'Qualification codes',
       people: 'People',
       audit: 'Audit log',
       organisation: 'Organisation',
@@ -136,6 +146,14 @@ export const en = {
     intro:
       'Fieldbook runs on this computer and keeps working without an internet connection. With your roles, you can use these areas:',
     areas: {
+      myTraining: 'Your courses, quizzes, events and learning paths: what is due, expiring or in progress.',
+      browse: 'Training open for self-registration: sign yourself up.',
+      myRecord:
+        'Everything you have completed, with dates and expiry, and courses or certificates from elsewhere.',
+      myCertificates: 'Certificates issued to you.',
+      catalog: 'Build, publish and archive courses, quizzes, events, learning paths and external items.',
+      results: 'Review attempts and results, and record results achieved outside Fieldbook.',
+      qualifications: 'The qualification codes training records may carry.',
       account: 'See your profile and change your password.',
       people: 'Search and browse the people within your responsibility.',
       audit: 'Read the log of every change and check that nobody has tampered with it.',
@@ -205,6 +223,9 @@ export const en = {
   },
   ...enOrganisation,
   ...enPeople,
+  ...enCatalog,
+  ...enLearning,
+  ...enRecords,
 };
 
 export type Resources = typeof en;

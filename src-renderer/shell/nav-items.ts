@@ -1,7 +1,14 @@
 import type { ComponentType } from 'react';
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconBook2,
+  IconCertificate,
+  IconChecklist,
   IconHierarchy2,
+  IconLibrary,
+  IconSchool,
+  IconSearch,
+  IconTags,
   IconHome,
   IconListCheck,
   IconShieldLock,
@@ -25,6 +32,21 @@ import { PersonPage } from '../pages/people/PersonPage';
 import { RolePage } from '../pages/roles/RolePage';
 import { RolesPage } from '../pages/roles/RolesPage';
 import { hasPrivilege } from '../state/user-context';
+import { CatalogPage } from '../pages/catalog/CatalogPage';
+import { NewModulePage } from '../pages/catalog/NewModulePage';
+import { ModulePage } from '../pages/catalog/ModulePage';
+import { SessionPage } from '../pages/catalog/SessionPage';
+import { MyTrainingPage } from '../pages/learning/MyTrainingPage';
+import { BrowsePage } from '../pages/learning/BrowsePage';
+import { PlayerPage } from '../pages/learning/PlayerPage';
+import { QuizAttemptPage } from '../pages/learning/QuizAttemptPage';
+import { QuizResultPage } from '../pages/learning/QuizResultPage';
+import { AttemptsHistoryPage } from '../pages/learning/AttemptsHistoryPage';
+import { MyRecordPage } from '../pages/records/MyRecordPage';
+import { MyCertificatesPage } from '../pages/records/MyCertificatesPage';
+import { ResultsPage } from '../pages/records/ResultsPage';
+import { RecordResultsPage } from '../pages/records/RecordResultsPage';
+import { QualificationsPage } from '../pages/records/QualificationsPage';
 
 export type NavArea = keyof Resources['nav']['areas'];
 export type NavItemId = keyof Resources['nav']['items'];
@@ -57,6 +79,50 @@ export const NAV_ITEMS: readonly NavItem[] = [
     page: HomePage,
   },
   {
+    id: 'myTraining',
+    path: '/training',
+    labelKey: 'nav.items.myTraining',
+    icon: IconSchool,
+    area: 'learner',
+    privilege: 'learning.take',
+    page: MyTrainingPage,
+    subpages: [
+      // Instructors (often Members) mark attendance here; the page checks they teach the session.
+      { path: 'sessions/:sessionId', page: SessionPage },
+      { path: ':moduleId', page: PlayerPage },
+      { path: ':moduleId/attempts', page: AttemptsHistoryPage },
+      { path: ':moduleId/attempt/:attemptId', page: QuizAttemptPage },
+      { path: ':moduleId/result/:attemptId', page: QuizResultPage },
+    ],
+  },
+  {
+    id: 'browse',
+    path: '/browse',
+    labelKey: 'nav.items.browse',
+    icon: IconSearch,
+    area: 'learner',
+    privilege: 'learning.take',
+    page: BrowsePage,
+  },
+  {
+    id: 'myRecord',
+    path: '/my-record',
+    labelKey: 'nav.items.myRecord',
+    icon: IconBook2,
+    area: 'learner',
+    privilege: 'records.view.own',
+    page: MyRecordPage,
+  },
+  {
+    id: 'myCertificates',
+    path: '/my-certificates',
+    labelKey: 'nav.items.myCertificates',
+    icon: IconCertificate,
+    area: 'learner',
+    privilege: 'certificates.view',
+    page: MyCertificatesPage,
+  },
+  {
     id: 'account',
     path: '/account',
     labelKey: 'nav.items.account',
@@ -79,6 +145,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { path: 'new', page: NewPersonPage },
       { path: ':personId', page: PersonPage },
     ],
+  },
+  {
+    id: 'catalog',
+    path: '/catalog',
+    labelKey: 'nav.items.catalog',
+    icon: IconLibrary,
+    area: 'manager',
+    privilege: 'catalog.view',
+    page: CatalogPage,
+    // new and editing check catalog.manage on the page; the server checks it against the owner unit.
+    subpages: [
+      { path: 'new', page: NewModulePage },
+      { path: ':moduleId', page: ModulePage },
+      { path: ':moduleId/sessions/:sessionId', page: SessionPage },
+    ],
+  },
+  {
+    id: 'results',
+    path: '/results',
+    labelKey: 'nav.items.results',
+    icon: IconChecklist,
+    area: 'manager',
+    privilege: 'results.review',
+    page: ResultsPage,
+    subpages: [{ path: 'record', page: RecordResultsPage }],
   },
   {
     id: 'groups',
@@ -109,6 +200,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     privilege: 'grants.manage',
     page: RolesPage,
     subpages: [{ path: ':roleId', page: RolePage }],
+  },
+  {
+    id: 'qualifications',
+    path: '/qualifications',
+    labelKey: 'nav.items.qualifications',
+    icon: IconTags,
+    area: 'admin',
+    privilege: 'records.admin',
+    page: QualificationsPage,
   },
   {
     id: 'audit',

@@ -1,0 +1,4 @@
+/** English strings for the catalog screens. */
+export const enCatalog = {
+  catalogScreens: {},
+};

@@ -1,0 +1,4 @@
+/** English strings for the learning screens. */
+export const enLearning = {
+  learningScreens: {},
+};

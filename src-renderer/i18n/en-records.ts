@@ -1,0 +1,4 @@
+/** English strings for the records screens. */
+export const enRecords = {
+  recordsScreens: {},
+};
