@@ -9,6 +9,9 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
+  // Course files (PDF, video, audio) are shown from blob: URLs made from files.get, never from the network.
+  "media-src 'self' blob:",
+  "frame-src 'self' blob:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

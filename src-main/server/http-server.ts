@@ -25,7 +25,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+// A 48 MB file (the largest files.upload accepts) is 64 MB as base64, plus the JSON around it.
+const DEFAULT_MAX_BODY = 72 * 1024 * 1024;
 const SESSION_KEY = /^[A-Za-z0-9-]{8,100}$/;
 
 const COMMON_HEADERS = {

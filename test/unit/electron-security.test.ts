@@ -64,6 +64,11 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('form-action')).toEqual(["'none'"]);
   });
 
+  it('shows course files only from blob: URLs the app made itself', () => {
+    expect(directives.get('media-src')).toEqual(["'self'", 'blob:']);
+    expect(directives.get('frame-src')).toEqual(["'self'", 'blob:']);
+  });
+
   it('allows inline styles (Mantine) but not inline scripts', () => {
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
