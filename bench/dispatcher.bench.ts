@@ -1,12 +1,12 @@
 import { createApp } from '../src-main/app/create-app.js';
 import { openDatabase } from '../src-main/db/open.js';
-import { seedDemo } from '../src-main/demo/seed-demo.js';
+import { seedDemoOrganisation } from '../src-main/demo/seed-demo.js';
 import type { Benchmark } from './harness.js';
 
 /** What the dispatcher (validation, actor, permission, transaction, output filter) costs over the bare query. */
 export function dispatcherBenchmarks(): Benchmark[] {
   const app = createApp({ db: openDatabase(':memory:') });
-  seedDemo(app);
+  seedDemoOrganisation(app);
   const admin = app.db
     .prepare("SELECT id FROM person WHERE email = 'admin@demo.fieldbook'")
     .pluck()

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { createApp } from '../src-main/app/create-app.js';
 import { openDatabase } from '../src-main/db/open.js';
-import { seedDemo } from '../src-main/demo/seed-demo.js';
+import { seedDemoOrganisation } from '../src-main/demo/seed-demo.js';
 import type { Benchmark } from './harness.js';
 
 const SITES = ['S-UME', 'S-LLA', 'S-KIR', 'S-LDS', 'S-BRS', 'S-ABZ'];
@@ -25,7 +25,7 @@ function hrFile(n: number): Buffer {
  */
 export function peopleImportBenchmarks(): Benchmark[] {
   const app = createApp({ db: openDatabase(':memory:') });
-  seedDemo(app);
+  seedDemoOrganisation(app);
   const admin = app.db
     .prepare("SELECT id FROM person WHERE email = 'admin@demo.fieldbook'")
     .pluck()

@@ -3,8 +3,10 @@ import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { registerAudit } from './commands/audit.js';
 import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
+import { registerModules } from './commands/modules.js';
 import { registerPeople } from './commands/people.js';
 import { registerRecords } from './commands/records.js';
+import { registerResults } from './commands/results.js';
 import { registerServe } from './commands/serve.js';
 import { registerUnits } from './commands/units.js';
 import type { CliIo } from './io.js';
@@ -37,6 +39,8 @@ function buildProgram(io: CliIo): Command {
   registerUnits(program, io);
   registerPeople(program, io);
   registerRecords(program, io);
+  registerResults(program, io);
+  registerModules(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',

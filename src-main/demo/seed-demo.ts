@@ -12,6 +12,10 @@ import {
   SWEDISH_LAST,
 } from './names.js';
 import { CLIENT, DEMO_ORGANISATION, REGIONS, STAFF_PER_SITE } from './demo-org.js';
+import { demoApi } from './demo-api.js';
+import { seedCatalog } from './demo-catalog.js';
+import { seedHistory } from './demo-history.js';
+import type { DemoRoster, DemoSiteRoster } from './demo-roster.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.fieldbook';
 export const DEMO_PASSWORD = 'fieldbook-demo';
@@ -40,14 +44,65 @@ export interface DemoSummary {
   sites: number;
   clients: number;
   people: number;
+  /** Modules in the demo catalog. */
+  modules: number;
+  /** Results recorded by managers and external records added, over the demo's history. */
+  results: number;
 }
 
 /**
  * A realistic organisation to try Fieldbook with: two regions, six sites, ~300
  * people with Swedish and English names, departments, job titles, a management
- * line and role grants at every level. Every demo account shares DEMO_PASSWORD.
+ * line and role grants at every level, then a training catalog and years of
+ * training history written through the app's own calls. Every demo account
+ * shares DEMO_PASSWORD.
  */
-export function seedDemo(app: App): DemoSummary {
+export async function seedDemo(app: App): Promise<DemoSummary> {
+  // One transaction around the whole demo (each call's own becomes a savepoint inside it): a
+  // demo that fails half-way leaves an empty database, and one commit is much faster than a thousand.
+  app.db.exec('BEGIN');
+  try {
+    const summary = await seedEverything(app);
+    app.db.exec('COMMIT');
+    return summary;
+  } catch (e) {
+    if (app.db.inTransaction) app.db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+async function seedEverything(app: App): Promise<DemoSummary> {
+  const { summary, roster } = seedOrganisation(app);
+  const api = demoApi(app);
+  const umea = roster.sites.find((s) => s.code === 'S-UME');
+  if (!umea) throw new Error('Demo data: no Umeå site');
+  const catalog = await seedCatalog(api, {
+    orgId: roster.orgId,
+    umeaId: umea.unitId,
+    adminId: roster.adminId,
+    ylvaId: roster.person('ylva.marklund@demo.fieldbook'),
+  });
+  const history = await seedHistory(api, catalog, roster);
+  return {
+    ...summary,
+    modules: Object.values(catalog).filter((v) => typeof v === 'string').length,
+    results: history.results + history.externalRecords,
+  };
+}
+
+/**
+ * Only the organisation, its people and grants (no catalog or history), synchronously:
+ * for benchmarks and tests that need people and nothing else.
+ */
+export function seedDemoOrganisation(app: App): Omit<DemoSummary, 'modules' | 'results'> {
+  return seedOrganisation(app).summary;
+}
+
+/** The organisation, its people and grants, in one transaction (the catalog needs it all in place). */
+function seedOrganisation(app: App): {
+  summary: Omit<DemoSummary, 'modules' | 'results'>;
+  roster: DemoRoster;
+} {
   const { db, ids, clock } = app;
   const now = clock.now().toISOString();
   const org = orgRepo(db);
@@ -92,12 +147,23 @@ export function seedDemo(app: App): DemoSummary {
       now,
     });
     if (p.left) people.setStatus(id, 'left', now);
+    else staffOf(p.unitId).push({ id, title: p.title ?? '' });
     count++;
     return id;
   };
 
   const deptIds = new Map<string, string>();
   const titleIds = new Map<string, string>();
+  // Who works where, for the training history that follows.
+  const staffByUnit = new Map<string, DemoSiteRoster['staff']>();
+  const staffOf = (unitId: string) => {
+    const list = staffByUnit.get(unitId) ?? [];
+    staffByUnit.set(unitId, list);
+    return list;
+  };
+  const sites: DemoSiteRoster[] = [];
+  let organisationId = '';
+  let administratorId = '';
 
   const run = db.transaction(() => {
     const orgId = ids.uuid();
@@ -207,6 +273,7 @@ export function seedDemo(app: App): DemoSummary {
           now,
         });
         const siteManager = named(site.manager, siteId, 'Operations', 'Site Manager', 'manager', regional);
+        sites.push({ code: site.code, unitId: siteId, managerId: siteManager, staff: staffOf(siteId) });
         // A reports-only manager, placed before the generated staff so her name is not taken.
         if (site.code === 'S-KIR')
           named(
@@ -276,6 +343,12 @@ export function seedDemo(app: App): DemoSummary {
       now,
     });
     const clientManager = named(CLIENT.manager, clientSite, 'Operations', 'Site Manager', 'manager');
+    sites.push({
+      code: CLIENT.site.code,
+      unitId: clientSite,
+      managerId: clientManager,
+      staff: staffOf(clientSite),
+    });
     for (let i = 0; i < CLIENT.people; i++) {
       addPerson({
         first: pick(SWEDISH_FIRST),
@@ -287,6 +360,8 @@ export function seedDemo(app: App): DemoSummary {
       });
     }
 
+    organisationId = orgId;
+    administratorId = adminId;
     org.setSetting('demo', '1');
     auditRepo(db).append({
       at: now,
@@ -299,12 +374,25 @@ export function seedDemo(app: App): DemoSummary {
     });
   });
   run();
+  const roster: DemoRoster = {
+    orgId: organisationId,
+    adminId: administratorId,
+    sites,
+    person: (login) => {
+      const p = people.byLogin(login);
+      if (!p) throw new Error(`Demo data: nobody signs in as ${login}`);
+      return p.id;
+    },
+  };
   return {
-    organisation: DEMO_ORGANISATION,
-    administrator: DEMO_ADMIN_EMAIL,
-    regions: REGIONS.length,
-    sites: REGIONS.reduce((n, r) => n + r.sites.length, 0),
-    clients: 1,
-    people: count,
+    summary: {
+      organisation: DEMO_ORGANISATION,
+      administrator: DEMO_ADMIN_EMAIL,
+      regions: REGIONS.length,
+      sites: REGIONS.reduce((n, r) => n + r.sites.length, 0),
+      clients: 1,
+      people: count,
+    },
+    roster,
   };
 }

@@ -5,7 +5,7 @@ import { axeViolations as violations, hasChromium, SKIP_REASON, useBrowserApp } 
 describe.skipIf(!hasChromium)(
   `accessibility and keyboard use${hasChromium ? '' : ` (skipped: ${SKIP_REASON})`}`,
   () => {
-    const s = useBrowserApp({ prepare: (app) => void seedDemo(app) });
+    const s = useBrowserApp({ prepare: async (app) => void (await seedDemo(app)) });
 
     it('has no WCAG A/AA violations on sign-in, home, people and audit log, in light and dark', async () => {
       const { page } = s;

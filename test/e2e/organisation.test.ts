@@ -22,7 +22,7 @@ const ORGANISATION_ADMIN = 'henrik.forsberg@demo.fieldbook';
 describe.skipIf(!hasChromium)(
   `organisation and roles in a real browser${hasChromium ? '' : ` (skipped: ${SKIP_REASON})`}`,
   () => {
-    const s = useBrowserApp({ prepare: (app) => void seedDemo(app) });
+    const s = useBrowserApp({ prepare: async (app) => void (await seedDemo(app)) });
 
     it('lets an Organisation Admin add a site under a region and shows it in the tree', async () => {
       const { page } = s;

@@ -19,8 +19,8 @@ const CSV_WITH_ONE_BAD_EMAIL = [
 describe.skipIf(!hasChromium)(`people screens${hasChromium ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
   let manager: SiteManager | undefined;
   const s = useBrowserApp({
-    prepare: (app) => {
-      void seedDemo(app);
+    prepare: async (app) => {
+      await seedDemo(app);
       manager = app.db
         .prepare<[], SiteManager>(
           `SELECT p.email, u.name AS site FROM grant_ g

@@ -104,7 +104,7 @@ describe('fieldbook command line', () => {
     const status = await app.invoke('setup.status', {});
     expect(status.ok && status.value.demo).toBe(true);
     app.close();
-  });
+  }, 30_000); // the demo writes a catalog and years of history through the real calls
 
   it('refuses a database from a newer version with exit 1 and one sentence, leaving it untouched', async () => {
     const db = join(tmp(), 'future.db');

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_ROLES } from '../../shared/permissions/roles.js';
 import { createTestApp } from '../../src-main/app/create-app.js';
-import { seedDemo } from '../../src-main/demo/seed-demo.js';
+import { seedDemo, type DemoSummary } from '../../src-main/demo/seed-demo.js';
 
 /** The README tells newcomers whom to sign in as; this keeps that table true. */
 const DOCUMENTED: [email: string, grants: string[]][] = [
@@ -20,7 +20,10 @@ const DOCUMENTED: [email: string, grants: string[]][] = [
 
 describe('demo organisation', () => {
   const app = createTestApp();
-  const summary = seedDemo(app);
+  let summary: DemoSummary;
+  beforeAll(async () => {
+    summary = await seedDemo(app);
+  }, 60_000);
 
   it('is about 300 people in 2 regions, 6 sites and a client organisation', () => {
     expect(summary).toMatchObject({ regions: 2, sites: 6, clients: 1 });

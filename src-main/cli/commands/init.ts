@@ -64,11 +64,12 @@ export function registerInit(program: Command, io: CliIo) {
           );
         }
         if (opts.demo) {
-          const summary = seedDemo(app);
+          const summary = await seedDemo(app);
           if (g.json) io.stdout(JSON.stringify({ database: dbPath, demo: true, ...summary }) + '\n');
           else
             io.stdout(
-              `Created the demo organisation "${summary.organisation}" with ${summary.people} people in ${dbPath}.\n` +
+              `Created the demo organisation "${summary.organisation}" with ${summary.people} people, ${summary.modules} modules\n` +
+                `and ${summary.results} training results in ${dbPath}.\n` +
                 `Sign in as ${DEMO_ADMIN_EMAIL} with the password ${DEMO_PASSWORD}.\n`,
             );
           return;

@@ -1,8 +1,9 @@
-import { ModuleContent, type ModuleKind, type ModuleStatus } from '../../../shared/api/schemas/catalog.js';
+import type { ModuleContent, ModuleKind, ModuleStatus } from '../../../shared/api/schemas/catalog.js';
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { searchParam, searchSql } from '../../db/text-search.js';
 import { reachSql } from '../permissions/reach-sql.js';
+import { visibleModuleSql } from './visibility-repo.js';
 
 export interface ModuleDbRow {
   id: string;
@@ -67,7 +68,12 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sort(value));
 }
 
-export const parseContent = (json: string): ModuleContent => ModuleContent.parse(JSON.parse(json));
+/**
+ * Stored content was parsed by the contract's schema (defaults filled in) before it
+ * was written, and versions are copies of drafts: reading it back trusts that
+ * rather than re-validating on every read (learners' players read it constantly).
+ */
+export const parseContent = (json: string): ModuleContent => JSON.parse(json) as ModuleContent;
 
 const SELECT_MODULE = `SELECT m.id, m.code, m.kind, m.title, m.description, m.owner_unit_id, u.name AS owner_name,
     m.tags, m.default_validity_months, m.training_record, m.self_enrol, m.provider, m.status, m.draft,
@@ -91,6 +97,8 @@ export interface ModulePageQuery {
   kind?: ModuleKind | undefined;
   kinds?: readonly ModuleKind[] | undefined;
   status?: ModuleStatus | undefined;
+  /** Also modules the actor sees as a learner (owned above them): what they may pick and build on. */
+  includeVisible?: boolean;
   sort: keyof typeof SORTS;
   desc: boolean;
   offset: number;
@@ -143,7 +151,9 @@ export function moduleRepo(db: Db) {
 
     /** Modules whose owner unit lies within the reach, filtered, sorted and paged. */
     page(q: ModulePageQuery): { rows: ModuleDbRow[]; total: number } {
-      const scope = reachSql(q.reach, q.selfId, { unitColumn: 'm.owner_unit_id' });
+      const scope = q.includeVisible
+        ? visibleModuleSql(q.selfId, q.reach)
+        : reachSql(q.reach, q.selfId, { unitColumn: 'm.owner_unit_id' });
       const conds = [scope.sql];
       const params: Record<string, unknown> = { ...scope.params, limit: q.limit, offset: q.offset };
       if (q.search) {

@@ -1,19 +1,16 @@
 import type { eventsCalls } from '../../../shared/api/calls/events.js';
-import { AppError } from '../../app/app-error.js';
 import type { HandlersFor } from '../../app/handler-types.js';
-
-// TEMPORARY wiring while the services are written; replaced in this same change.
-const notYet = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
+import { getRoster, markAttendance } from './attendance-service.js';
+import { registerPeople, unregisterPerson } from './registration-service.js';
+import { cancelSession, createSession, listSessions, updateSession } from './session-service.js';
 
 export const eventsHandlers = (): HandlersFor<keyof typeof eventsCalls> => ({
-  'events.sessions': notYet,
-  'events.createSession': notYet,
-  'events.updateSession': notYet,
-  'events.cancelSession': notYet,
-  'events.roster': notYet,
-  'events.register': notYet,
-  'events.unregister': notYet,
-  'events.markAttendance': notYet,
+  'events.sessions': listSessions,
+  'events.createSession': createSession,
+  'events.updateSession': updateSession,
+  'events.cancelSession': cancelSession,
+  'events.roster': getRoster,
+  'events.register': registerPeople,
+  'events.unregister': unregisterPerson,
+  'events.markAttendance': markAttendance,
 });

@@ -1,24 +1,21 @@
 import type { learningCalls } from '../../../shared/api/calls/learning.js';
-import { AppError } from '../../app/app-error.js';
 import type { HandlersFor } from '../../app/handler-types.js';
 import { cancelOwnRegistration, listLearnerSessions, registerSelf } from '../events/learner-service.js';
-
-// TEMPORARY wiring while the services are written; replaced in this same change.
-const notYet = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
+import { catalog, dashboard, enrol, unenrol } from './dashboard-service.js';
+import { completeStep, open } from './player-service.js';
+import { attempts, saveAnswers, startAttempt, submitAttempt } from './quiz-service.js';
 
 export const learningHandlers = (): HandlersFor<keyof typeof learningCalls> => ({
-  'learning.dashboard': notYet,
-  'learning.catalog': notYet,
-  'learning.enrol': notYet,
-  'learning.unenrol': notYet,
-  'learning.open': notYet,
-  'learning.completeStep': notYet,
-  'learning.startAttempt': notYet,
-  'learning.saveAnswers': notYet,
-  'learning.submitAttempt': notYet,
-  'learning.attempts': notYet,
+  'learning.dashboard': dashboard,
+  'learning.catalog': catalog,
+  'learning.enrol': enrol,
+  'learning.unenrol': unenrol,
+  'learning.open': open,
+  'learning.completeStep': completeStep,
+  'learning.startAttempt': startAttempt,
+  'learning.saveAnswers': saveAnswers,
+  'learning.submitAttempt': submitAttempt,
+  'learning.attempts': attempts,
   'learning.sessions': listLearnerSessions,
   'learning.register': registerSelf,
   'learning.cancelRegistration': cancelOwnRegistration,

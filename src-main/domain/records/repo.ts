@@ -20,6 +20,12 @@ export interface RecordDbRow {
   qualification_code: string | null;
   qualification_name: string | null;
   evidence_path: string | null;
+  evidence_file_id: string | null;
+  evidence_file_name: string | null;
+  evidence_file_mime: string | null;
+  evidence_file_size: number | null;
+  module_code: string | null;
+  module_title: string | null;
   source: 'completion' | 'manual' | 'import';
   created_at: string;
   updated_at: string;
@@ -29,9 +35,13 @@ export interface RecordDbRow {
 const SELECT = `SELECT r.id, r.person_id, p.first_name || ' ' || p.last_name AS person_name, p.email,
     r.record_type, r.object_id, r.title, r.provider, r.completion_date, r.expiry_date, r.other_info,
     r.qualification_id, q.code AS qualification_code, q.name AS qualification_name, r.evidence_path,
+    r.evidence_file_id, f.name AS evidence_file_name, f.mime_type AS evidence_file_mime,
+    f.size AS evidence_file_size, m.code AS module_code, m.title AS module_title,
     r.source, r.created_at, r.updated_at, r.created_by
   FROM training_record r JOIN person p ON p.id = r.person_id
-  LEFT JOIN qualification q ON q.id = r.qualification_id`;
+  LEFT JOIN qualification q ON q.id = r.qualification_id
+  LEFT JOIN stored_file f ON f.id = r.evidence_file_id
+  LEFT JOIN module m ON m.id = r.object_id`;
 
 /** The columns a record's fields are stored in, for inserts and partial updates. */
 export interface RecordFields {
@@ -41,6 +51,8 @@ export interface RecordFields {
   expiryDate: string | null;
   otherInfo: string | null;
   qualificationId: string | null;
+  /** A stored file proving it (certificate scan, attendance sheet). */
+  evidenceFileId: string | null;
 }
 
 const COLUMN: Record<keyof RecordFields, string> = {
@@ -50,6 +62,7 @@ const COLUMN: Record<keyof RecordFields, string> = {
   expiryDate: 'expiry_date',
   otherInfo: 'other_info',
   qualificationId: 'qualification_id',
+  evidenceFileId: 'evidence_file_id',
 };
 
 export function recordsRepo(db: Db) {
@@ -108,7 +121,6 @@ export function recordsRepo(db: Db) {
         recordType: RecordType;
         objectId: string | null;
         evidencePath: string | null;
-        evidenceFileId?: string | null;
         resultId?: string | null;
         source: 'completion' | 'manual' | 'import';
         createdBy: string | null;
@@ -122,7 +134,7 @@ export function recordsRepo(db: Db) {
          VALUES (@id, @personId, @recordType, @objectId, @title, @provider, @completionDate,
            @expiryDate, @otherInfo, @qualificationId, @evidencePath, @evidenceFileId, @resultId, @source,
            @now, @now, @createdBy)`,
-      ).run({ evidenceFileId: null, resultId: null, ...r });
+      ).run({ resultId: null, ...r });
     },
     update(id: string, changes: Partial<RecordFields>, now: string): void {
       const keys = Object.keys(changes) as (keyof RecordFields)[];
@@ -133,6 +145,9 @@ export function recordsRepo(db: Db) {
         id,
         now,
       });
+    },
+    fileExists(id: string): boolean {
+      return !!db.prepare('SELECT 1 FROM stored_file WHERE id = ?').get(id);
     },
     delete(id: string): void {
       db.prepare('DELETE FROM training_record WHERE id = ?').run(id);

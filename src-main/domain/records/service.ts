@@ -33,8 +33,19 @@ function toDetail(r: RecordDbRow, ctx: AuthedCtx, canEdit: boolean): RecordDetai
     otherInfo: r.other_info,
     qualificationName: r.qualification_name,
     evidencePath: r.evidence_path,
-    evidenceFile: null,
-    module: null,
+    evidenceFile:
+      r.evidence_file_id && r.evidence_file_name !== null
+        ? {
+            id: r.evidence_file_id,
+            name: r.evidence_file_name,
+            mimeType: r.evidence_file_mime ?? 'application/octet-stream',
+            size: r.evidence_file_size ?? 0,
+          }
+        : null,
+    module:
+      r.object_id && r.module_code !== null
+        ? { id: r.object_id, code: r.module_code, title: r.module_title ?? '' }
+        : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     createdBy: r.created_by,
@@ -50,6 +61,7 @@ const fieldsOf = (r: RecordDbRow): RecordFields => ({
   expiryDate: r.expiry_date,
   otherInfo: r.other_info,
   qualificationId: r.qualification_id,
+  evidenceFileId: r.evidence_file_id,
 });
 
 /** Everything a record held, for the audit trail of a deletion (record administrators read it there). */
@@ -84,7 +96,7 @@ function mustFind(ctx: AuthedCtx, id: string): RecordDbRow {
 function checkFields(
   ctx: AuthedCtx,
   f: RecordFields,
-  opts: { changedQualification: boolean; sent: ReadonlySet<string> },
+  opts: { changedQualification: boolean; changedEvidence: boolean; sent: ReadonlySet<string> },
 ): QualificationDbRow | undefined {
   const details: ErrorDetail[] = [];
   const onDate = (key: 'completionDate' | 'expiryDate', value: string | null): boolean => {
@@ -113,6 +125,8 @@ function checkFields(
         message: `The qualification code ${qualification.code} is archived`,
       });
   }
+  if (opts.changedEvidence && f.evidenceFileId !== null && !recordsRepo(ctx.db).fileExists(f.evidenceFileId))
+    details.push({ path: 'evidenceFileId', message: 'That evidence file was not found' });
   if (details.length) {
     const first = details[0];
     throw new AppError(
@@ -156,9 +170,11 @@ export function addExternalRecord(
     expiryDate: input.expiryDate ?? null,
     otherInfo: input.otherInfo || null,
     qualificationId: input.qualificationId ?? null,
+    evidenceFileId: input.evidenceFileId ?? null,
   };
   const qualification = checkFields(ctx, fields, {
     changedQualification: true,
+    changedEvidence: true,
     sent: new Set(Object.keys(input)),
   });
   // No expiry given: the qualification's default validity from the completion date (or never).
@@ -200,6 +216,7 @@ export function updateRecord(
   const next: RecordFields = { ...current, ...sent };
   checkFields(ctx, next, {
     changedQualification: next.qualificationId !== current.qualificationId,
+    changedEvidence: next.evidenceFileId !== current.evidenceFileId,
     sent: new Set(Object.keys(sent)),
   });
   const before: Partial<RecordFields> = {};

@@ -4,6 +4,10 @@ import type { ResultStatus } from '../../../shared/api/schemas/results.js';
 import { expiryFrom } from '../../../shared/dates.js';
 import { notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { moduleRepo } from '../catalog/module-repo.js';
+import { takeableModules } from '../learning/access.js';
+import { courseProgress } from '../learning/course-progress.js';
+import { learningRepo } from '../learning/learning-repo.js';
 import { recordsRepo } from '../records/repo.js';
 import { resultRepo, type CompletedModule } from './result-repo.js';
 
@@ -44,7 +48,10 @@ export interface ResultWritten {
  * record `000_*` describes — provider the organisation (or the external item's
  * supplier), expiry from the module's default validity.
  *
- * Audit rows are left to the caller, which knows how to say what happened.
+ * A completion or pass then cascades: learning paths and courses that hold the
+ * module complete too when it was the last thing they needed (audited there).
+ * The audit row for this result itself is left to the caller, which knows how
+ * to say what happened.
  */
 export function recordResult(ctx: AuthedCtx, input: ResultInput): ResultWritten {
   const repo = resultRepo(ctx.db);
@@ -90,5 +97,91 @@ export function recordResult(ctx: AuthedCtx, input: ResultInput): ResultWritten 
       now,
     });
   }
+  if (input.status !== 'failed') cascadeCompletion(ctx, input.personId, module.id, input.date);
   return { resultId, recordId, module };
+}
+
+/**
+ * A live completion of a course or learning path: the result (and record) plus
+ * the audit row that says so. Used by the course player and by the cascade.
+ */
+export function completeModule(
+  ctx: AuthedCtx,
+  personId: string,
+  m: { id: string; title: string },
+  version: number,
+  date: string,
+): ResultWritten {
+  const written = recordResult(ctx, {
+    personId,
+    moduleId: m.id,
+    version,
+    status: 'completed',
+    date,
+    source: 'live',
+  });
+  const name = learningRepo(ctx.db).personName(personId);
+  ctx.audit({
+    targetIds: [personId, m.id],
+    summary: `${name} completed “${m.title}”`,
+    after: { resultId: written.resultId, recordId: written.recordId, version, date },
+  });
+  return written;
+}
+
+/**
+ * After a completion or pass of module M: every course embedding M as a quiz
+ * step and every learning path listing M that the person is taking completes
+ * if M was the last thing it needed. Each of those completions cascades in
+ * turn (a path may list the course), and each happens once: a course once per
+ * progress row, a path once per version.
+ */
+export function cascadeCompletion(ctx: AuthedCtx, personId: string, moduleId: string, date: string): void {
+  const repo = learningRepo(ctx.db);
+  const takeable = takeableModules(ctx.db, personId);
+  const courses = new Set(repo.coursesEmbedding(moduleId).filter((id) => takeable.has(id)));
+  for (const id of repo.openProgressModules(personId)) courses.add(id);
+  for (const courseId of courses) finishCourseIfComplete(ctx, personId, courseId, date);
+  for (const pathId of repo.pathsListing(moduleId))
+    if (takeable.has(pathId)) finishPathIfComplete(ctx, personId, pathId);
+}
+
+function finishCourseIfComplete(ctx: AuthedCtx, personId: string, courseId: string, date: string): void {
+  const m = moduleRepo(ctx.db).byId(courseId);
+  if (!m || m.kind !== 'course' || m.status !== 'published' || m.current_version === null) return;
+  const p = courseProgress(ctx.db, personId, { id: m.id, current_version: m.current_version });
+  if (p.row?.completed_at != null || !p.complete) return;
+  const repo = learningRepo(ctx.db);
+  const now = ctx.clock.now().toISOString();
+  if (!p.row) repo.insertProgress({ personId, moduleId: m.id, version: p.version, now });
+  repo.updateProgress({
+    personId,
+    moduleId: m.id,
+    version: p.version,
+    doneSteps: [...p.done],
+    lastStepId: p.row?.last_step_id ?? null,
+    completedAt: now,
+    now,
+  });
+  completeModule(ctx, personId, m, p.version, date);
+}
+
+/** A path is completed once every required item has a completion; dated by the last of them. */
+function finishPathIfComplete(ctx: AuthedCtx, personId: string, pathId: string): void {
+  const modules = moduleRepo(ctx.db);
+  const m = modules.byId(pathId);
+  if (!m || m.kind !== 'learning_path' || m.status !== 'published' || m.current_version === null) return;
+  const content = modules.versionContent(m.id, m.current_version);
+  if (content?.kind !== 'learning_path') return;
+  const repo = learningRepo(ctx.db);
+  if (repo.hasVersionCompletion(personId, m.id, m.current_version)) return;
+  let last = '';
+  for (const item of content.items) {
+    if (!item.required) continue;
+    const done = repo.outcome(personId, item.moduleId).last_completion;
+    if (!done) return;
+    if (done > last) last = done;
+  }
+  if (!last) return;
+  completeModule(ctx, personId, m, m.current_version, last);
 }

@@ -1,0 +1,85 @@
+import type { ModuleDetail, ModuleRow, ModuleSummary } from '../../../shared/api/schemas/catalog.js';
+import type { AuthedCtx } from '../../app/context.js';
+import { unitFacts } from '../org/unit-facts-repo.js';
+import { reaches } from '../units/require-reach.js';
+import { moduleRepo, parseContent, type ModuleDbRow, type ModuleSummaryRow } from './module-repo.js';
+import { usageRepo } from './usage-repo.js';
+
+export const toSummary = (m: ModuleSummaryRow): ModuleSummary => ({
+  id: m.id,
+  code: m.code,
+  title: m.title,
+  kind: m.kind,
+  status: m.status,
+});
+
+export function toRow(m: ModuleDbRow): ModuleRow {
+  return {
+    ...toSummary(m),
+    ownerUnitId: m.owner_unit_id,
+    ownerUnitName: m.owner_name,
+    tags: JSON.parse(m.tags) as string[],
+    defaultValidityMonths: m.default_validity_months,
+    trainingRecord: m.training_record === 1,
+    selfEnrol: m.self_enrol === 1,
+    provider: m.provider,
+    currentVersion: m.current_version,
+    hasUnpublishedChanges: m.unpublished === 1,
+    updatedAt: m.updated_at,
+  };
+}
+
+/** What a module row stores, for the audit log's before/after. */
+export function auditShape(m: ModuleDbRow, prerequisiteIds: string[]) {
+  return {
+    code: m.code,
+    title: m.title,
+    kind: m.kind,
+    description: m.description,
+    ownerUnitId: m.owner_unit_id,
+    tags: JSON.parse(m.tags) as string[],
+    defaultValidityMonths: m.default_validity_months,
+    trainingRecord: m.training_record === 1,
+    selfEnrol: m.self_enrol === 1,
+    provider: m.provider,
+    status: m.status,
+    currentVersion: m.current_version,
+    content: JSON.parse(m.draft) as unknown,
+    prerequisiteIds,
+  };
+}
+
+export function moduleDetail(ctx: AuthedCtx, m: ModuleDbRow): ModuleDetail {
+  const repo = moduleRepo(ctx.db);
+  const usage = usageRepo(ctx.db);
+  const owner = unitFacts(ctx.db, m.owner_unit_id);
+  const counts = usage.counts(m.id);
+  return {
+    ...toRow(m),
+    description: m.description,
+    content: parseContent(m.draft),
+    prerequisites: repo.summaries(repo.prerequisiteIds(m.id)).map(toSummary),
+    versions: repo.versions(m.id).map((v) => ({
+      version: v.version,
+      title: v.title,
+      publishedAt: v.published_at,
+      publishedByName: v.published_by_name,
+    })),
+    usage: {
+      enrolments: counts.enrolments,
+      attempts: counts.attempts,
+      results: counts.results,
+      records: counts.records,
+      usedBy: usage.usedBy(m.id).map(toSummary),
+    },
+    canManage: !!owner && reaches(ctx.actor, 'catalog.manage', owner),
+    editable: m.kind !== 'external',
+  };
+}
+
+/** Re-reads a module after a write (the row must exist: it was just written). */
+export function freshDetail(ctx: AuthedCtx, id: string): ModuleDetail {
+  const m = moduleRepo(ctx.db).byId(id);
+  if (!m) throw new Error('module vanished');
+  return moduleDetail(ctx, m);
+}

@@ -1,0 +1,117 @@
+import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import type { DashboardItem } from '../../../shared/api/schemas/learning.js';
+import { isoDateOf } from '../../../shared/dates.js';
+import { AppError, notFound } from '../../app/app-error.js';
+import type { AuthedCtx } from '../../app/context.js';
+import { moduleRepo } from '../catalog/module-repo.js';
+import { isModuleVisibleTo, visibleModuleSql } from '../catalog/visibility-repo.js';
+import { sessionsForLearner } from '../events/learner-service.js';
+import { blockedBy, quoted } from './access.js';
+import { learningRepo } from './learning-repo.js';
+import { attemptsLeft, moduleState, quizSettings, stateRank } from './state.js';
+
+/**
+ * The learner's dashboard: what they are registered on (a learning path's items
+ * are shown inside the path, not here), each with where they stand, most urgent
+ * first, and their upcoming event sessions.
+ */
+export function dashboard(
+  _input: ParsedInput<'learning.dashboard'>,
+  ctx: AuthedCtx,
+): CallOutput<'learning.dashboard'> {
+  const personId = ctx.actor.id;
+  const today = isoDateOf(ctx.clock.now());
+  const modules = moduleRepo(ctx.db);
+  const items: (DashboardItem & { rank: number })[] = [];
+  for (const e of learningRepo(ctx.db).enrolments(personId)) {
+    const m = modules.byId(e.module_id);
+    if (!m || m.status !== 'published' || m.current_version === null) continue;
+    const s = moduleState(ctx.db, personId, m, today);
+    const quiz = quizSettings(ctx.db, m);
+    items.push({
+      moduleId: m.id,
+      code: m.code,
+      title: m.title,
+      kind: m.kind,
+      description: m.description,
+      origin: e.origin,
+      ...s,
+      dueDate: null,
+      blockedBy: blockedBy(ctx.db, personId, m.id),
+      attemptsLeft: quiz ? attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts) : null,
+      rank: stateRank(s),
+    });
+  }
+  items.sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title));
+  return {
+    items: items.map(({ rank: _rank, ...item }) => item),
+    upcomingSessions: sessionsForLearner(ctx, {}),
+  };
+}
+
+export function catalog(
+  input: ParsedInput<'learning.catalog'>,
+  ctx: AuthedCtx,
+): CallOutput<'learning.catalog'> {
+  const personId = ctx.actor.id;
+  const repo = learningRepo(ctx.db);
+  const enrolled = new Set(repo.enrolments(personId).map((e) => e.module_id));
+  const rows = repo.selfEnrolCatalog(visibleModuleSql(personId), input).map((m) => ({
+    moduleId: m.id,
+    code: m.code,
+    title: m.title,
+    kind: m.kind,
+    description: m.description,
+    tags: JSON.parse(m.tags) as string[],
+    defaultValidityMonths: m.default_validity_months,
+    enrolled: enrolled.has(m.id),
+    blockedBy: blockedBy(ctx.db, personId, m.id),
+  }));
+  return { rows };
+}
+
+export function enrol(input: ParsedInput<'learning.enrol'>, ctx: AuthedCtx): CallOutput<'learning.enrol'> {
+  const personId = ctx.actor.id;
+  const m = moduleRepo(ctx.db).byId(input.moduleId);
+  if (!m || !isModuleVisibleTo(ctx.db, personId, m.id)) throw notFound('That module');
+  if (m.status !== 'published') throw new AppError('conflict', `${quoted(m.title)} is not published.`);
+  if (!m.self_enrol)
+    throw new AppError(
+      'forbidden',
+      `${quoted(m.title)} does not allow self-registration: ask a manager to put it on your dashboard.`,
+    );
+  const repo = learningRepo(ctx.db);
+  if (repo.enrolment(personId, m.id)) return {};
+  const now = ctx.clock.now().toISOString();
+  repo.enrol(personId, m.id, 'self', personId, now);
+  ctx.audit({
+    targetIds: [personId, m.id],
+    summary: `${repo.personName(personId)} registered on ${quoted(m.title)}`,
+    after: { personId, moduleId: m.id, origin: 'self', enrolledAt: now },
+  });
+  return {};
+}
+
+export function unenrol(
+  input: ParsedInput<'learning.unenrol'>,
+  ctx: AuthedCtx,
+): CallOutput<'learning.unenrol'> {
+  const personId = ctx.actor.id;
+  const m = moduleRepo(ctx.db).byId(input.moduleId);
+  if (!m) throw notFound('That module');
+  const repo = learningRepo(ctx.db);
+  const e = repo.enrolment(personId, m.id);
+  if (!e) return {};
+  if (e.origin !== 'self')
+    throw new AppError(
+      'forbidden',
+      `A manager put ${quoted(m.title)} on your dashboard: only they can take it off.`,
+    );
+  repo.unenrol(personId, m.id);
+  ctx.audit({
+    targetIds: [personId, m.id],
+    summary: `${repo.personName(personId)} took ${quoted(m.title)} off their dashboard`,
+    before: { personId, moduleId: m.id, origin: e.origin, enrolledAt: e.enrolled_at },
+  });
+  return {};
+}
