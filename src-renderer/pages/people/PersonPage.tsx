@@ -31,8 +31,9 @@ import { PinDialog, ResetPasswordDialog, saved } from './person-dialogs';
 import { fullName } from './person-name';
 import { StatusBadge } from './StatusBadge';
 import { BackLink } from './BackLink';
+import { PersonTrainingTab } from '../records/PersonTrainingTab';
 
-const TABS = ['profile', 'roles', 'groups', 'permissions'] as const;
+const TABS = ['profile', 'training', 'roles', 'groups', 'permissions'] as const;
 type Tab = (typeof TABS)[number];
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -337,12 +338,15 @@ export function PersonPage() {
           <Tabs.List aria-label={t('person.tabs.label')} mb="lg">
             {TABS.map((id) => (
               <Tabs.Tab key={id} value={id}>
-                {t(`person.tabs.${id}`)}
+                {id === 'training' ? t('recordsScreens.person.tab') : t(`person.tabs.${id}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
           <Tabs.Panel value="profile">
             <ProfileTab person={person} onChanged={reload} />
+          </Tabs.Panel>
+          <Tabs.Panel value="training">
+            <PersonTrainingTab person={person} />
           </Tabs.Panel>
           <Tabs.Panel value="roles">
             <PersonRolesTab person={person} onChanged={reload} />

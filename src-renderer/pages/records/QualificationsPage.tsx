@@ -1,6 +1,193 @@
-import { MessagePage } from '../../components/MessagePage';
+import { useState } from 'react';
+import { ActionIcon, Button, EmptyState, Group, Menu, Paper, Switch, Table, Text } from '@mantine/core';
+import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore, IconTags } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { QualificationRow } from '../../../shared/api/schemas/records';
+import { client } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadError } from '../../components/LoadError';
+import { Page } from '../../components/Page';
+import { PagedTable } from '../../components/PagedTable';
+import { TagBadge } from '../../components/TagBadge';
+import { formatNumber } from '../../lib/format';
+import { notifyDone } from '../../lib/notify';
+import { useCall } from '../../lib/use-call';
+import tableClasses from '../tables.module.css';
+import { QualificationDialog } from './QualificationDialog';
 
-// TEMPORARY: replaced by the screen itself within this change.
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'edit'; row: QualificationRow }
+  | { kind: 'archive'; row: QualificationRow }
+  | { kind: 'restore'; row: QualificationRow };
+
+function RowActions({ row, onAction }: { row: QualificationRow; onAction: (d: Dialog) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t('recordsScreens.qualifications.actionsFor', { code: row.code })}
+        >
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          leftSection={<IconPencil size={16} aria-hidden />}
+          onClick={() => onAction({ kind: 'edit', row })}
+        >
+          {t('recordsScreens.qualifications.edit')}
+        </Menu.Item>
+        {row.archived ? (
+          <Menu.Item
+            leftSection={<IconRestore size={16} aria-hidden />}
+            onClick={() => onAction({ kind: 'restore', row })}
+          >
+            {t('recordsScreens.qualifications.restore')}
+          </Menu.Item>
+        ) : (
+          <Menu.Item
+            leftSection={<IconArchive size={16} aria-hidden />}
+            onClick={() => onAction({ kind: 'archive', row })}
+          >
+            {t('recordsScreens.qualifications.archive')}
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+/** The administrator-managed list of qualification codes a training record may carry. */
 export function QualificationsPage() {
-  return <MessagePage title="QualificationsPage" icon={null} body="Being built." homeLabel="Home" />;
+  const { t } = useTranslation();
+  const [showArchived, setShowArchived] = useState(false);
+  const { data, error, loading, reload } = useCall('qualifications.list', { includeArchived: showArchived });
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const rows = data?.rows ?? [];
+  const headers = ['code', 'name', 'validity', 'records', 'status', 'actions'].map((c) =>
+    t(`recordsScreens.qualifications.columns.${c as 'code'}`),
+  );
+  const addButton = (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog({ kind: 'add' })}>
+      {t('recordsScreens.qualifications.add')}
+    </Button>
+  );
+  const change = async (call: 'qualifications.archive' | 'qualifications.restore', row: QualificationRow) => {
+    const res = await client.invoke(call, { id: row.id });
+    if (!res.ok) return res.error.message;
+    notifyDone(
+      t(
+        call === 'qualifications.archive'
+          ? 'recordsScreens.qualifications.archived'
+          : 'recordsScreens.qualifications.restored',
+        {
+          code: row.code,
+        },
+      ),
+    );
+    reload();
+    return null;
+  };
+
+  return (
+    <Page
+      title={t('recordsScreens.qualifications.title')}
+      description={t('recordsScreens.qualifications.description')}
+      actions={addButton}
+    >
+      <Paper withBorder radius="md">
+        <Group p="sm" px="md" justify="flex-end" className={tableClasses.toolbar}>
+          <Switch
+            label={t('recordsScreens.qualifications.showArchived')}
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.currentTarget.checked)}
+          />
+        </Group>
+        {error ? (
+          <LoadError
+            title={t('recordsScreens.qualifications.loadFailed')}
+            message={error.message}
+            onRetry={reload}
+          />
+        ) : data && rows.length === 0 ? (
+          <EmptyState
+            icon={<IconTags size={28} stroke={1.5} />}
+            withIndicatorBackground
+            title={t('recordsScreens.qualifications.empty')}
+            description={t('recordsScreens.qualifications.emptyHint')}
+            py={48}
+            role="status"
+          >
+            <EmptyState.Actions>{addButton}</EmptyState.Actions>
+          </EmptyState>
+        ) : (
+          <PagedTable
+            headers={headers}
+            caption={t('recordsScreens.qualifications.caption')}
+            minWidth={760}
+            rows={rows}
+            loading={loading}
+            firstLoad={loading && !data}
+            renderRow={(row) => (
+              <Table.Tr key={row.id}>
+                <Table.Td fw={600} className={tableClasses.nowrap} {...(row.archived ? { c: 'dimmed' } : {})}>
+                  {row.code}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{row.name}</Text>
+                  {row.description && (
+                    <Text size="xs" c="dimmed" lineClamp={2}>
+                      {row.description}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td className={tableClasses.nowrap}>
+                  {row.defaultValidityMonths === null
+                    ? t('recordsScreens.qualifications.never')
+                    : t('recordsScreens.qualifications.months', { count: row.defaultValidityMonths })}
+                </Table.Td>
+                <Table.Td className={tableClasses.numeric}>{formatNumber(row.recordCount)}</Table.Td>
+                <Table.Td>
+                  <TagBadge color={row.archived ? 'gray' : 'teal'}>
+                    {row.archived
+                      ? t('recordsScreens.qualifications.archivedBadge')
+                      : t('recordsScreens.qualifications.active')}
+                  </TagBadge>
+                </Table.Td>
+                <Table.Td w={80}>
+                  <RowActions row={row} onAction={setDialog} />
+                </Table.Td>
+              </Table.Tr>
+            )}
+          />
+        )}
+      </Paper>
+      <QualificationDialog
+        dialog={dialog?.kind === 'add' || dialog?.kind === 'edit' ? dialog : null}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          reload();
+        }}
+      />
+      {(dialog?.kind === 'archive' || dialog?.kind === 'restore') && (
+        <ConfirmDialog
+          opened
+          onClose={() => setDialog(null)}
+          title={t(`recordsScreens.qualifications.${dialog.kind}Title`, { code: dialog.row.code })}
+          confirmLabel={t(`recordsScreens.qualifications.${dialog.kind}`)}
+          onConfirm={() => change(`qualifications.${dialog.kind}`, dialog.row)}
+        >
+          {t(`recordsScreens.qualifications.${dialog.kind}Body`, {
+            code: dialog.row.code,
+            count: dialog.row.recordCount,
+          })}
+        </ConfirmDialog>
+      )}
+    </Page>
+  );
 }
