@@ -12,7 +12,16 @@ export type RecordMode = 'view' | 'edit';
  * may do everything to every record in scope, so records.admin ends both lists.
  */
 export const RECORD_PRIVILEGES: Record<RecordMode, readonly Privilege[]> = {
-  view: ['records.view.own', 'records.view.subordinate', 'records.view.all', 'records.admin'],
+  // Whoever may change a record may see it: a form to edit what one cannot read would make no sense.
+  view: [
+    'records.view.own',
+    'records.edit.own',
+    'records.view.subordinate',
+    'records.edit.subordinate',
+    'records.view.all',
+    'records.edit.all',
+    'records.admin',
+  ],
   edit: ['records.edit.own', 'records.edit.subordinate', 'records.edit.all', 'records.admin'],
 };
 
