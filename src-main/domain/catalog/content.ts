@@ -91,3 +91,30 @@ export function cleanContent(content: ModuleContent): ModuleContent {
     steps: content.steps.map((s) => (s.type === 'text' ? { ...s, html: sanitizeCourseHtml(s.html) } : s)),
   };
 }
+
+/**
+ * A quiz without its answer key: no option marked correct, no accepted answers,
+ * no true/false answer. What someone who may see a quiz but not edit it gets
+ * (a reports-only manager, or a site manager who must take an organisation's
+ * quiz themselves); the shape stays valid content so a read-only view still works.
+ */
+export function withoutAnswerKeys(content: ModuleContent): ModuleContent {
+  if (content.kind !== 'quiz') return content;
+  return {
+    ...content,
+    sections: content.sections.map((section) => ({
+      ...section,
+      questions: section.questions.map((q) => {
+        switch (q.type) {
+          case 'single':
+          case 'multiple':
+            return { ...q, options: q.options.map((o) => ({ ...o, correct: false })) };
+          case 'true_false':
+            return { ...q, answer: null };
+          case 'short_answer':
+            return { ...q, accepted: [] };
+        }
+      }),
+    })),
+  };
+}

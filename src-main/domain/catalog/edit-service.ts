@@ -3,10 +3,11 @@ import type { ModuleContent, ModuleKind } from '../../../shared/api/schemas/cata
 import type { UnitFacts } from '../../../shared/permissions/engine.js';
 import { AppError } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { requireAttachable } from '../files/attach.js';
 import { unitFacts } from '../org/unit-facts-repo.js';
 import { requireReach } from '../units/require-reach.js';
 import { cleanContent, emptyContent } from './content.js';
-import { canonicalJson, moduleRepo, type ModuleWrite } from './module-repo.js';
+import { canonicalJson, moduleRepo, parseContent, type ModuleWrite } from './module-repo.js';
 import { checkPrerequisites } from './prerequisites.js';
 import { reachableModule } from './service.js';
 import { auditShape, freshDetail } from './view.js';
@@ -40,12 +41,35 @@ function storedContent(kind: ModuleKind, content: ModuleContent | undefined): st
   return canonicalJson(cleanContent(content ?? emptyContent(kind)));
 }
 
+/** The files a course's file steps open. */
+const stepFileIds = (content: ModuleContent | undefined): Set<string> =>
+  new Set(
+    content?.kind === 'course'
+      ? content.steps.flatMap((s) => (s.type === 'file' && s.fileId !== null ? [s.fileId] : []))
+      : [],
+  );
+
+/**
+ * A file step lets whoever may view the course open its file, so each file newly
+ * put into the content must be one the editor uploaded or may already open.
+ * Files the draft already held were checked when they were put there.
+ */
+function checkStepFiles(ctx: AuthedCtx, content: ModuleContent | undefined, draftBefore?: string): void {
+  if (content?.kind !== 'course') return;
+  const held = draftBefore === undefined ? new Set<string>() : stepFileIds(parseContent(draftBefore));
+  content.steps.forEach((s, i) => {
+    if (s.type === 'file' && s.fileId !== null && !held.has(s.fileId))
+      requireAttachable(ctx, s.fileId, `content.steps.${i}.fileId`);
+  });
+}
+
 export function createModule(
   input: ParsedInput<'modules.create'>,
   ctx: AuthedCtx,
 ): CallOutput<'modules.create'> {
   const owner = ownerFacts(ctx, input.ownerUnitId);
   checkCodeFree(ctx, input.code);
+  checkStepFiles(ctx, input.content);
   const write: ModuleWrite = {
     code: input.code,
     kind: input.kind,
@@ -86,6 +110,7 @@ export function updateModule(
     requireReach(ctx.actor, 'catalog.manage', ownerFacts(ctx, ownerUnitId));
   const beforePrereqs = repo.prerequisiteIds(m.id);
   if (input.prerequisiteIds) checkPrerequisites(ctx, m, input.prerequisiteIds);
+  checkStepFiles(ctx, input.content, m.draft);
   const keep = <T>(value: T | undefined, old: T): T => (value === undefined ? old : value);
   repo.update(
     m.id,

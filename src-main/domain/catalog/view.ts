@@ -2,6 +2,7 @@ import type { ModuleDetail, ModuleRow, ModuleSummary } from '../../../shared/api
 import type { AuthedCtx } from '../../app/context.js';
 import { unitFacts } from '../org/unit-facts-repo.js';
 import { reaches } from '../units/require-reach.js';
+import { withoutAnswerKeys } from './content.js';
 import { moduleRepo, parseContent, type ModuleDbRow, type ModuleSummaryRow } from './module-repo.js';
 import { usageRepo } from './usage-repo.js';
 
@@ -54,10 +55,13 @@ export function moduleDetail(ctx: AuthedCtx, m: ModuleDbRow): ModuleDetail {
   const usage = usageRepo(ctx.db);
   const owner = unitFacts(ctx.db, m.owner_unit_id);
   const counts = usage.counts(m.id);
+  const canManage = !!owner && reaches(ctx.actor, 'catalog.manage', owner);
+  const content = parseContent(m.draft);
   return {
     ...toRow(m),
     description: m.description,
-    content: parseContent(m.draft),
+    // Answer keys are for the quiz's editors only: viewers may have to take it themselves.
+    content: canManage ? content : withoutAnswerKeys(content),
     prerequisites: repo.summaries(repo.prerequisiteIds(m.id)).map(toSummary),
     versions: repo.versions(m.id).map((v) => ({
       version: v.version,
@@ -72,7 +76,7 @@ export function moduleDetail(ctx: AuthedCtx, m: ModuleDbRow): ModuleDetail {
       records: counts.records,
       usedBy: usage.usedBy(m.id).map(toSummary),
     },
-    canManage: !!owner && reaches(ctx.actor, 'catalog.manage', owner),
+    canManage,
     editable: m.kind !== 'external',
   };
 }

@@ -2,12 +2,8 @@ import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import { ALLOWED_MIME_TYPES, MAX_FILE_BYTES } from '../../../shared/api/schemas/files.js';
 import { AppError, forbidden, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
-import { isModuleVisibleTo } from '../catalog/visibility-repo.js';
-import { unitFacts } from '../org/unit-facts-repo.js';
-import { personTarget } from '../permissions/target-repo.js';
-import { recordDecision } from '../records/access.js';
-import { reaches } from '../units/require-reach.js';
 import { fileRepo, type StoredFileRow } from './file-repo.js';
+import { mayReadFile } from './read-access.js';
 import { bytesMatchType, typeName } from './sniff.js';
 
 const invalid = (path: string, message: string) =>
@@ -65,30 +61,11 @@ export function uploadFile(input: ParsedInput<'files.upload'>, ctx: AuthedCtx): 
   return info(row);
 }
 
-/**
- * Who may read a stored file: whoever uploaded it; anyone who may view a course
- * using it (catalog.view on its owner unit, for the draft too), or who may see
- * the module as a learner (published versions only: drafts are for editors); and
- * anyone who may view the training records of a person it is evidence for.
- */
-function mayRead(ctx: AuthedCtx, f: StoredFileRow): boolean {
-  if (f.created_by === ctx.actor.id) return true;
-  const repo = fileRepo(ctx.db);
-  for (const m of repo.referencingModules(f.id)) {
-    const owner = unitFacts(ctx.db, m.owner_unit_id);
-    if (owner && reaches(ctx.actor, 'catalog.view', owner)) return true;
-    if (m.in_version && isModuleVisibleTo(ctx.db, ctx.actor.id, m.id)) return true;
-  }
-  return repo.evidenceOwners(f.id).some((personId) => {
-    const target = personTarget(ctx.db, personId);
-    return !!target && recordDecision(ctx, target, 'view').allowed;
-  });
-}
-
 export function getFile(input: ParsedInput<'files.get'>, ctx: AuthedCtx): CallOutput<'files.get'> {
   const f = fileRepo(ctx.db).byId(input.id);
   if (!f) throw notFound('That file');
-  if (!mayRead(ctx, f))
-    throw forbidden(`You cannot open ${f.name}: it belongs to a module or training record you may not see.`);
+  if (!mayReadFile(ctx, f))
+    // Not named: the id alone must not tell someone what the file is.
+    throw forbidden('You cannot open that file: it belongs to a module or training record you may not see.');
   return { ...info(f), dataBase64: ctx.files.read(f.sha256).toString('base64') };
 }

@@ -4,6 +4,7 @@ import type { RecordDetail, RecordRow } from '../../../shared/api/schemas/record
 import { expiryFrom, expiryStatus, isIsoDate, isoDateOf } from '../../../shared/dates.js';
 import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { mayAttach, NOT_ATTACHABLE } from '../files/attach.js';
 import { recordAccess, recordDecision, recordReach } from './access.js';
 import { qualificationRepo, type QualificationDbRow } from './qualification-repo.js';
 import { recordsRepo, type RecordDbRow, type RecordFields } from './repo.js';
@@ -125,8 +126,13 @@ function checkFields(
         message: `The qualification code ${qualification.code} is archived`,
       });
   }
-  if (opts.changedEvidence && f.evidenceFileId !== null && !recordsRepo(ctx.db).fileExists(f.evidenceFileId))
-    details.push({ path: 'evidenceFileId', message: 'That evidence file was not found' });
+  if (opts.changedEvidence && f.evidenceFileId !== null) {
+    if (!recordsRepo(ctx.db).fileExists(f.evidenceFileId))
+      details.push({ path: 'evidenceFileId', message: 'That evidence file was not found' });
+    // Evidence is readable by whoever may view the record: attaching must not open someone else's file.
+    else if (!mayAttach(ctx, f.evidenceFileId))
+      details.push({ path: 'evidenceFileId', message: NOT_ATTACHABLE });
+  }
   if (details.length) {
     const first = details[0];
     throw new AppError(
