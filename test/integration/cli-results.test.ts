@@ -12,7 +12,10 @@ import { useTmpDir } from '../helpers/tmp.js';
 describe('fieldbook results record', () => {
   const tmp = useTmpDir();
 
-  /** Fire Safety is published; Ulla, Lars and Mia work at Umeå, Maja at Malmö; Mats manages Umeå. */
+  /**
+   * Fire Safety is published; Ulla, Lars and Mia work at Umeå, Maja at Malmö; Mats manages Umeå.
+   * Malmö owns Malmö Yard Rules, outside Mats's catalog.
+   */
   async function database() {
     const db = join(tmp(), 'results.db');
     await initDatabase(db);
@@ -50,6 +53,16 @@ describe('fieldbook results record', () => {
         content: {
           kind: 'course',
           steps: [{ id: 's1', type: 'text', title: 'Exits', required: true, html: '<p>Know the exits.</p>' }],
+        },
+      });
+      await publishedModule(app, admin, {
+        code: 'YARD',
+        title: 'Malmö Yard Rules',
+        kind: 'course',
+        ownerUnitId: 'u-mma',
+        content: {
+          kind: 'course',
+          steps: [{ id: 's1', type: 'text', title: 'Yard', required: true, html: '<p>Mind the trucks.</p>' }],
         },
       });
     } finally {
@@ -133,5 +146,36 @@ describe('fieldbook results record', () => {
       'ulla@example.com',
     ]);
     expect(usage.code).toBe(2);
+  });
+
+  it('does not reveal modules outside the actor’s catalog, and refuses the actor’s own result', async () => {
+    const db = await database();
+    const asMats = (module: string, ...emails: string[]) =>
+      cli([
+        '--db',
+        db,
+        '--as',
+        'mats@example.com',
+        'results',
+        'record',
+        '--module',
+        module,
+        '--date',
+        '2026-03-01',
+        '--status',
+        'completed',
+        ...emails,
+      ]);
+    // Malmö's module answers exactly as a code that does not exist.
+    for (const module of ['yard', 'nope'])
+      expect(await asMats(module, 'ulla@example.com')).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `fieldbook: No module with the code "${module}" that you can see.\n`,
+      });
+    const self = await asMats('FIRE', 'ulla@example.com', 'mats@example.com');
+    expect(self.code).toBe(1);
+    expect(self.stderr).toBe('fieldbook: You cannot record your own results; ask another manager.\n');
+    expect(resultCount(db)).toBe(0);
   });
 });

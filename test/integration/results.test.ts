@@ -184,15 +184,24 @@ describe('quiz attempts and resetting them', async () => {
     );
     expect(history.rows).toHaveLength(1);
     expect(history.rows[0]?.answers).toEqual([
-      { questionId: 'q1', sectionTitle: 'Basics', text: 'Which are clean?', given: ['a'], correct: false },
+      {
+        questionId: 'q1',
+        sectionTitle: 'Basics',
+        text: 'Which are clean?',
+        given: ['Washed hands'],
+        correct: false,
+      },
       {
         questionId: 'q2',
         sectionTitle: 'Basics',
         text: 'Raw chicken may be rinsed.',
-        given: ['false'],
+        given: ['False'],
         correct: true,
       },
     ]);
+    // The reviewer reads the answers as Anna does in her own history.
+    const own = unwrapOk(await app.invoke('learning.attempts', { moduleId: quiz }, { actorId: w.anna }));
+    expect(own.rows[0]?.answers.map((a) => a.given)).toEqual(history.rows[0]?.answers.map((a) => a.given));
     // Out of reach: Maja at Malmö.
     expect(
       code(await app.invoke('results.attempts', { personId: w.people.malmoPerson }, { actorId: w.manager })),

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
 import { ResultStatus } from '../../../shared/api/schemas/results.js';
-import { peopleRepo } from '../../domain/people/repo.js';
+import { reachOf } from '../../../shared/permissions/scope.js';
+import type { App } from '../../app/create-app.js';
+import { loadActor } from '../../domain/auth/actor-repo.js';
 import { moduleRepo } from '../../domain/catalog/module-repo.js';
+import { isModuleVisibleTo } from '../../domain/catalog/visibility-repo.js';
+import { peopleRepo } from '../../domain/people/repo.js';
 import { CliError, usageError } from '../cli-error.js';
 import { actingPersonId, withApp, type GlobalOptions } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -30,6 +34,17 @@ function parseScore(s: string | undefined): number | undefined {
   return n;
 }
 
+/**
+ * The module with that code, if the actor can see it. A module outside their
+ * catalog gets the same answer as no module at all, so codes do not leak.
+ */
+function visibleModuleByCode(app: App, actorId: string, code: string) {
+  const m = moduleRepo(app.db).byCode(code.trim());
+  const actor = loadActor(app.db, actorId);
+  if (!m || !actor) return undefined;
+  return isModuleVisibleTo(app.db, actorId, m.id, reachOf(actor.grants, 'catalog.view')) ? m : undefined;
+}
+
 const quoteList = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
 
 export function registerResults(program: Command, io: CliIo) {
@@ -49,8 +64,8 @@ export function registerResults(program: Command, io: CliIo) {
       const score = parseScore(opts.score);
       await withApp(g, io, async (app) => {
         const actorId = actingPersonId(app, g);
-        const module = moduleRepo(app.db).byCode(opts.module.trim());
-        if (!module) throw new CliError(`No module with the code "${opts.module}".`);
+        const module = visibleModuleByCode(app, actorId, opts.module);
+        if (!module) throw new CliError(`No module with the code "${opts.module}" that you can see.`);
         // Every unknown email is named at once, before anything is written.
         const people = peopleRepo(app.db);
         const unknown: string[] = [];

@@ -23,35 +23,22 @@ export interface ResultDbRow {
   record_id: string | null;
 }
 
-export interface AttemptDbRow {
+export interface ReviewModuleRow {
   id: string;
-  person_id: string;
-  person_name: string;
-  module_id: string;
-  module_code: string;
-  module_title: string;
-  version: number;
-  number: number;
-  started_at: string;
-  submitted_at: string | null;
-  question_order: string;
-  answers: string;
-  score_percent: number | null;
-  section_scores: string | null;
-  passed: 0 | 1 | null;
-  reset_at: string | null;
-  reset_by_name: string | null;
-  reset_reason: string | null;
-  /** The quiz content of the version taken (JSON). */
-  content: string | null;
+  title: string;
+  kind: ModuleKind;
+  status: ModuleStatus;
+  /** The owner unit's name, for refusals that say whose module it is. */
+  owner_name: string;
 }
 
 export function reviewRepo(db: Db) {
   return {
-    module(id: string): { id: string; title: string; kind: ModuleKind; status: ModuleStatus } | undefined {
+    module(id: string): ReviewModuleRow | undefined {
       return db
-        .prepare<[string], { id: string; title: string; kind: ModuleKind; status: ModuleStatus }>(
-          'SELECT id, title, kind, status FROM module WHERE id = ?',
+        .prepare<[string], ReviewModuleRow>(
+          `SELECT m.id, m.title, m.kind, m.status, u.name AS owner_name
+           FROM module m JOIN unit u ON u.id = m.owner_unit_id WHERE m.id = ?`,
         )
         .get(id);
     },
@@ -59,9 +46,6 @@ export function reviewRepo(db: Db) {
       return db
         .prepare<[string], { status: 'active' | 'left' }>('SELECT status FROM person WHERE id = ?')
         .get(id)?.status;
-    },
-    fileExists(id: string): boolean {
-      return !!db.prepare('SELECT 1 FROM stored_file WHERE id = ?').get(id);
     },
     /** Results of people within `reach`, newest first. */
     page(q: {
@@ -104,24 +88,6 @@ export function reviewRepo(db: Db) {
         db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n ${from}`).get(params)?.n ??
         0;
       return { rows, total };
-    },
-    /** A person's attempts (at one quiz or all), numbered per quiz in the order they were started. */
-    attempts(personId: string, moduleId: string | undefined): AttemptDbRow[] {
-      return db
-        .prepare<Record<string, unknown>, AttemptDbRow>(
-          `SELECT a.id, a.person_id, p.first_name || ' ' || p.last_name AS person_name, a.module_id,
-             m.code AS module_code, m.title AS module_title, a.version,
-             row_number() OVER (PARTITION BY a.module_id ORDER BY a.started_at, a.id) AS number,
-             a.started_at, a.submitted_at, a.question_order, a.answers, a.score_percent, a.section_scores,
-             a.passed, a.reset_at, rb.first_name || ' ' || rb.last_name AS reset_by_name, a.reset_reason,
-             v.content
-           FROM attempt a JOIN person p ON p.id = a.person_id JOIN module m ON m.id = a.module_id
-           LEFT JOIN module_version v ON v.module_id = a.module_id AND v.version = a.version
-           LEFT JOIN person rb ON rb.id = a.reset_by
-           WHERE a.person_id = @personId AND (@moduleId IS NULL OR a.module_id = @moduleId)
-           ORDER BY m.title COLLATE NOCASE, a.module_id, a.started_at, a.id`,
-        )
-        .all({ personId, moduleId: moduleId ?? null });
     },
     /** Attempts still counted towards max attempts stop counting; returns how many. */
     resetAttempts(r: { personId: string; moduleId: string; at: string; by: string; reason: string }): number {

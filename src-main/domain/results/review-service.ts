@@ -1,12 +1,10 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
-import type { Question, QuizContent } from '../../../shared/api/schemas/catalog.js';
-import type { AttemptDetail, SectionScore } from '../../../shared/api/schemas/learning.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
 import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
-import { isRight, type QuestionOrder } from '../learning/scoring.js';
+import { attemptHistory } from '../learning/attempt-view.js';
 import { personTarget } from '../permissions/target-repo.js';
-import { reviewRepo, type AttemptDbRow } from './review-repo.js';
+import { reviewRepo } from './review-repo.js';
 
 export function listResults(input: ParsedInput<'results.list'>, ctx: AuthedCtx): CallOutput<'results.list'> {
   const { rows, total } = reviewRepo(ctx.db).page({
@@ -37,67 +35,13 @@ export function listResults(input: ParsedInput<'results.list'>, ctx: AuthedCtx):
   };
 }
 
-const parse = <T>(json: string | null, fallback: T): T => {
-  if (json === null) return fallback;
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return fallback;
-  }
-};
-
-/** Every answer of an attempt, in the order the attempt showed the questions, and whether it was right. */
-function toDetail(a: AttemptDbRow): AttemptDetail {
-  const quiz = parse<Partial<QuizContent>>(a.content, {});
-  const sections = quiz.sections ?? [];
-  const byId = new Map<string, { q: Question; sectionTitle: string }>();
-  for (const s of sections) for (const q of s.questions) byId.set(q.id, { q, sectionTitle: s.title });
-  const order = parse<QuestionOrder>(a.question_order, []);
-  const ids = order.length
-    ? order.flatMap((s) => s.questions.map((q) => q.questionId))
-    : sections.flatMap((s) => s.questions.map((q) => q.id));
-  const answers = parse<Record<string, string[]>>(a.answers, {});
-  const submitted = a.submitted_at !== null;
-  return {
-    id: a.id,
-    personId: a.person_id,
-    personName: a.person_name,
-    moduleId: a.module_id,
-    moduleCode: a.module_code,
-    moduleTitle: a.module_title,
-    version: a.version,
-    number: a.number,
-    startedAt: a.started_at,
-    submittedAt: a.submitted_at,
-    timeTakenSeconds: submitted
-      ? Math.max(0, Math.round((Date.parse(a.submitted_at ?? '') - Date.parse(a.started_at)) / 1000))
-      : null,
-    scorePercent: a.score_percent,
-    passed: a.passed === null ? null : a.passed === 1,
-    sectionScores: parse<SectionScore[]>(a.section_scores, []),
-    answers: ids.flatMap((id) => {
-      const found = byId.get(id);
-      if (!found) return [];
-      const given = answers[id] ?? [];
-      return [
-        {
-          questionId: id,
-          sectionTitle: found.sectionTitle,
-          text: found.q.text,
-          given,
-          correct: submitted ? isRight(found.q, given) : null,
-        },
-      ];
-    }),
-    reset: a.reset_at ? { at: a.reset_at, byName: a.reset_by_name, reason: a.reset_reason ?? '' } : null,
-  };
-}
-
 export function listAttempts(
   input: ParsedInput<'results.attempts'>,
   ctx: AuthedCtx,
 ): CallOutput<'results.attempts'> {
-  return { rows: reviewRepo(ctx.db).attempts(input.personId, input.moduleId).map(toDetail) };
+  // The learner's own history, with answers as option texts and time capped at the deadline,
+  // plus whether each answer was right.
+  return { rows: attemptHistory(ctx.db, input.personId, { moduleId: input.moduleId, reveal: true }) };
 }
 
 /** The attempts stay in the history; they only stop counting towards max attempts. */
@@ -107,6 +51,10 @@ export function resetAttempts(
 ): CallOutput<'results.resetAttempts'> {
   const person = personTarget(ctx.db, input.personId);
   if (!person) throw notFound('That person');
+  if (person.id === ctx.actor.id)
+    throw new AppError('forbidden', 'You cannot reset your own attempts; ask another manager.', {
+      details: [{ path: 'personId', message: 'You cannot reset your own attempts; ask another manager' }],
+    });
   const repo = reviewRepo(ctx.db);
   const m = repo.module(input.moduleId);
   if (!m) throw notFound('That module');
