@@ -4,6 +4,8 @@ import type { Roster } from '../../../shared/api/schemas/events.js';
 import type { ResultStatus } from '../../../shared/api/schemas/results.js';
 import { AppError, forbidden } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { moduleRepo } from '../catalog/module-repo.js';
+import { learningRepo } from '../learning/learning-repo.js';
 import { recordResult } from '../results/completion.js';
 import { registrationRepo } from './registration-repo.js';
 import { sessionRepo } from './session-repo.js';
@@ -51,11 +53,53 @@ export function getRoster(input: ParsedInput<'events.roster'>, ctx: AuthedCtx): 
   return roster(ctx, a.s.id, a);
 }
 
+const wantedStatus = (
+  graded: boolean,
+  attendance: 'attended' | 'absent',
+  outcome: 'passed' | 'failed' | null,
+): ResultStatus | null =>
+  attendance === 'absent' ? null : outcome === 'failed' ? 'failed' : graded ? 'passed' : 'completed';
+
+/**
+ * The title of a learning path (or course) that the person's attendance result
+ * completed, when a new mark would take that result back: the path's completion
+ * would stand on nothing. Found as a completion of a module holding the event
+ * (directly or through other paths) recorded since the attendance result, when
+ * the person has no other completion of the event. Null when the mark may change.
+ */
+function cascadedFrom(
+  ctx: AuthedCtx,
+  personId: string,
+  moduleId: string,
+  sessionId: string,
+  wanted: ResultStatus | null,
+): string | null {
+  const repo = registrationRepo(ctx.db);
+  const previous = repo.attendanceResult(sessionId, personId);
+  if (!previous || previous.status === 'failed' || previous.status === wanted) return null;
+  if (repo.hasOtherCompletion(personId, moduleId, previous.id)) return null;
+  const learning = learningRepo(ctx.db);
+  const seen = new Set([moduleId]);
+  const queue = [moduleId];
+  while (queue.length) {
+    const id = queue.shift() ?? '';
+    for (const holder of [...learning.pathsListing(id), ...learning.coursesEmbedding(id)]) {
+      if (seen.has(holder)) continue;
+      seen.add(holder);
+      if (repo.completionSince(personId, holder, previous.created_at))
+        return moduleRepo(ctx.db).byId(holder)?.title ?? 'a learning path';
+      queue.push(holder);
+    }
+  }
+  return null;
+}
+
 /**
  * All marks in one go. Attended (and passed, when graded) completes the event
  * through recordResult; failed records a fail; absent records nothing. Marking
  * someone again changes the mark and, if the outcome changed, replaces the
- * result (and its training record) rather than adding a second one.
+ * result (and its training record) rather than adding a second one — unless
+ * that result completed a learning path since: then the mark is refused.
  */
 export function markAttendance(
   input: ParsedInput<'events.markAttendance'>,
@@ -71,6 +115,7 @@ export function markAttendance(
   const graded = isGraded(m);
   const repo = registrationRepo(ctx.db);
   const details: ErrorDetail[] = [];
+  let undoesCompletion = false;
   const marks = input.marks.map((mark, i) => {
     const reg = repo.get(s.id, mark.personId);
     const outcome = graded && mark.attendance === 'attended' ? (mark.outcome ?? null) : null;
@@ -86,16 +131,35 @@ export function markAttendance(
       });
     else if (graded && mark.attendance === 'attended' && !outcome)
       details.push({ path: `marks.${i}.outcome`, message: `Say whether ${reg.name} passed or failed` });
+    else {
+      const completed = cascadedFrom(
+        ctx,
+        reg.person_id,
+        m.id,
+        s.id,
+        wantedStatus(graded, mark.attendance, outcome),
+      );
+      if (completed) {
+        undoesCompletion = true;
+        details.push({
+          path: `marks.${i}.attendance`,
+          message: `${reg.name}’s attendance completed “${completed}”; that cannot be undone here — correct their training records instead`,
+        });
+      }
+    }
     return { reg, attendance: mark.attendance, outcome };
   });
   if (details.length)
-    throw new AppError('invalid_input', `${details[0]?.message ?? 'A mark is not valid'}.`, { details });
+    throw new AppError(
+      undoesCompletion ? 'conflict' : 'invalid_input',
+      `${details[0]?.message ?? 'A mark is not valid'}.`,
+      { details },
+    );
 
   const date = s.starts_at.slice(0, 10);
   for (const { reg, attendance, outcome } of marks) {
     if (!reg) continue;
-    const wanted: ResultStatus | null =
-      attendance === 'absent' ? null : outcome === 'failed' ? 'failed' : graded ? 'passed' : 'completed';
+    const wanted = wantedStatus(graded, attendance, outcome);
     const previous = repo.attendanceResult(s.id, reg.person_id);
     if (reg.attendance === attendance && reg.outcome === outcome && (previous?.status ?? null) === wanted)
       continue;

@@ -133,13 +133,25 @@ export function registrationRepo(db: Db) {
     attendanceResult(
       sessionId: string,
       personId: string,
-    ): { id: string; status: 'completed' | 'passed' | 'failed'; record_id: string | null } | undefined {
+    ):
+      | {
+          id: string;
+          status: 'completed' | 'passed' | 'failed';
+          record_id: string | null;
+          created_at: string;
+        }
+      | undefined {
       return db
         .prepare<
           [string, string],
-          { id: string; status: 'completed' | 'passed' | 'failed'; record_id: string | null }
+          {
+            id: string;
+            status: 'completed' | 'passed' | 'failed';
+            record_id: string | null;
+            created_at: string;
+          }
         >(
-          `SELECT r.id, r.status, (SELECT t.id FROM training_record t WHERE t.result_id = r.id LIMIT 1) AS record_id
+          `SELECT r.id, r.status, r.created_at, (SELECT t.id FROM training_record t WHERE t.result_id = r.id LIMIT 1) AS record_id
            FROM result r WHERE r.session_id = ? AND r.person_id = ? AND r.source = 'attendance'
            ORDER BY r.created_at DESC LIMIT 1`,
         )
@@ -149,6 +161,24 @@ export function registrationRepo(db: Db) {
     deleteResult(resultId: string): void {
       db.prepare('DELETE FROM training_record WHERE result_id = ?').run(resultId);
       db.prepare('DELETE FROM result WHERE id = ?').run(resultId);
+    },
+    /** Whether the person has a completion or pass of the module other than this result. */
+    hasOtherCompletion(personId: string, moduleId: string, exceptResultId: string): boolean {
+      return !!db
+        .prepare(
+          `SELECT 1 FROM result WHERE person_id = ? AND module_id = ? AND id <> ?
+             AND status IN ('completed','passed') LIMIT 1`,
+        )
+        .get(personId, moduleId, exceptResultId);
+    },
+    /** The person's completion of the module recorded at or after `since` (a cascade from a result then). */
+    completionSince(personId: string, moduleId: string, since: string): { id: string } | undefined {
+      return db
+        .prepare<[string, string, string], { id: string }>(
+          `SELECT id FROM result WHERE person_id = ? AND module_id = ? AND created_at >= ?
+             AND status IN ('completed','passed') LIMIT 1`,
+        )
+        .get(personId, moduleId, since);
     },
   };
 }

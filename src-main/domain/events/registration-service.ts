@@ -68,6 +68,12 @@ export function unregisterPerson(
   requireEventManager(ctx, m);
   const reg = registrationRepo(ctx.db).get(s.id, input.personId);
   if (!reg || reg.status === 'cancelled') throw notFound('That person’s place on this session');
+  // Their result would stay with nobody able to correct it: the roster no longer lists them.
+  if (reg.attendance === 'attended')
+    throw new AppError(
+      'conflict',
+      `${reg.name} is marked as attended at ${m.title} on ${s.starts_at.slice(0, 10)}; clear their attendance mark first (mark them absent), then remove them.`,
+    );
   cancelPlace(ctx, s, reg.person_id, `Removed ${reg.name} from ${m.title} on ${s.starts_at.slice(0, 10)}`);
   return {};
 }

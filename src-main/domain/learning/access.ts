@@ -22,10 +22,39 @@ export const blockedMessage = (missing: readonly ModuleSummary[]): string =>
   `Complete ${titleList(missing.map((m) => m.title))} first.`;
 
 /** How a module reached the person: directly, through a path (maybe locked), or inside a course. */
-interface Source {
+export interface Source {
   via: 'enrolment' | 'path' | 'course';
-  /** Set when the path keeps this item closed until the one before it is completed. */
+  /**
+   * Why this way in is closed: the path keeps the item closed until the one
+   * before it is completed, or the path/course holding it is itself closed to
+   * the person (locked, or missing a prerequisite). Null when open.
+   */
   lockedReason: string | null;
+  /** The path or course that holds the module (none for an enrolment). */
+  container?: string;
+}
+
+/** Module rows and version contents read once per use (a bulk result reads the same few again and again). */
+export interface CatalogCache {
+  byId(id: string): ModuleDbRow | undefined;
+  versionContent(id: string, version: number): ModuleContent | undefined;
+}
+
+export function catalogCache(db: Db): CatalogCache {
+  const modules = moduleRepo(db);
+  const rows = new Map<string, ModuleDbRow | undefined>();
+  const contents = new Map<string, ModuleContent | undefined>();
+  return {
+    byId(id) {
+      if (!rows.has(id)) rows.set(id, modules.byId(id));
+      return rows.get(id);
+    },
+    versionContent(id, version) {
+      const key = `${id}@${version}`;
+      if (!contents.has(key)) contents.set(key, modules.versionContent(id, version) ?? undefined);
+      return contents.get(key);
+    },
+  };
 }
 
 /**
@@ -34,10 +63,17 @@ interface Source {
  * in, and the quizzes embedded in courses they may take — followed transitively,
  * because a path may list a course that embeds a quiz. Issue 6 adds assignments
  * as a further starting point here.
+ *
+ * What a container holds is only as open as the container: a quiz inside a
+ * course that a path keeps locked (or whose prerequisites are missing) is
+ * locked with the same reason, or it would be a way round the lock.
  */
-export function takeableModules(db: Db, personId: string): Map<string, Source[]> {
+export function takeableModules(
+  db: Db,
+  personId: string,
+  catalog: CatalogCache = catalogCache(db),
+): Map<string, Source[]> {
   const repo = learningRepo(db);
-  const modules = moduleRepo(db);
   const out = new Map<string, Source[]>();
   const add = (id: string, s: Source) => {
     const list = out.get(id);
@@ -54,29 +90,72 @@ export function takeableModules(db: Db, personId: string): Map<string, Source[]>
     const id = queue.shift() ?? '';
     if (expanded.has(id)) continue;
     expanded.add(id);
-    const m = modules.byId(id);
+    const m = catalog.byId(id);
     if (!m || m.status !== 'published' || m.current_version === null) continue;
-    const content = modules.versionContent(id, m.current_version);
+    const content = catalog.versionContent(id, m.current_version);
     if (content?.kind === 'learning_path') {
       let previous: string | null = null;
       for (const item of content.items) {
         const locked =
           item.requiresPrevious && previous !== null && !repo.hasCompletion(personId, previous)
-            ? `Complete ${quoted(modules.byId(previous)?.title ?? 'the previous item')} first.`
+            ? `Complete ${quoted(catalog.byId(previous)?.title ?? 'the previous item')} first.`
             : null;
-        add(item.moduleId, { via: 'path', lockedReason: locked });
+        add(item.moduleId, { via: 'path', lockedReason: locked, container: id });
         queue.push(item.moduleId);
         previous = item.moduleId;
       }
     } else if (content?.kind === 'course') {
       for (const step of content.steps)
         if (step.type === 'quiz' && step.quizModuleId) {
-          add(step.quizModuleId, { via: 'course', lockedReason: null });
+          add(step.quizModuleId, { via: 'course', lockedReason: null, container: id });
           queue.push(step.quizModuleId);
         }
     }
   }
+  inheritContainerLocks(db, personId, out);
   return out;
+}
+
+/**
+ * Rewrites each source held by a container with the container's own reason to
+ * be closed: the first reason it is locked when no way to it is open, else its
+ * missing prerequisites. A cycle of containers counts as closed.
+ */
+function inheritContainerLocks(db: Db, personId: string, out: Map<string, Source[]>): void {
+  const closed = new Map<string, string | null>();
+  const visiting = new Set<string>();
+  const closedReason = (id: string): string | null => {
+    const known = closed.get(id);
+    if (known !== undefined) return known;
+    if (visiting.has(id)) return 'It is locked.';
+    visiting.add(id);
+    let reason: string | null = null;
+    let open = false;
+    for (const s of out.get(id) ?? []) {
+      if (s.lockedReason === null && s.container) s.lockedReason = closedReason(s.container);
+      if (s.lockedReason === null) {
+        open = true;
+        break;
+      }
+      reason ??= s.lockedReason;
+    }
+    if (open) {
+      const missing = blockedBy(db, personId, id);
+      if (missing.length) reason = blockedMessage(missing);
+    } else reason ??= 'It is locked.';
+    visiting.delete(id);
+    closed.set(id, reason);
+    return reason;
+  };
+  for (const sources of out.values())
+    for (const s of sources)
+      if (s.lockedReason === null && s.container) s.lockedReason = closedReason(s.container);
+}
+
+/** The reason none of the ways to a module is open, or null when one is. */
+export function lockedReasonOf(sources: readonly Source[] | undefined): string | null {
+  if (!sources?.length) return 'It is not on your dashboard.';
+  return sources.some((s) => s.lockedReason === null) ? null : (sources[0]?.lockedReason ?? 'It is locked.');
 }
 
 export type TakeCheck = { ok: true } | { ok: false; reason: string };
@@ -90,9 +169,8 @@ export function canTake(ctx: AuthedCtx, moduleId: string): TakeCheck {
   const sources = takeableModules(ctx.db, ctx.actor.id).get(moduleId);
   if (!sources?.length)
     return { ok: false, reason: `${quoted(m.title)} is not on your dashboard: register for it first.` };
-  const open = sources.find((s) => s.lockedReason === null);
-  if (!open) return { ok: false, reason: sources[0]?.lockedReason ?? 'It is locked.' };
-  return { ok: true };
+  const locked = lockedReasonOf(sources);
+  return locked === null ? { ok: true } : { ok: false, reason: locked };
 }
 
 /**

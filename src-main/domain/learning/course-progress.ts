@@ -1,6 +1,7 @@
 import type { ModuleContent } from '../../../shared/api/schemas/catalog.js';
 import type { Db } from '../../db/open.js';
 import { versionContentOf } from './access.js';
+import { completionExpired } from './expiry.js';
 import { learningRepo, type ProgressRow } from './learning-repo.js';
 
 export type CourseContent = Extract<ModuleContent, { kind: 'course' }>;
@@ -22,28 +23,42 @@ export interface CourseProgress {
 /** Nothing counts: a retake not started yet has no quiz passes of its own. */
 const NEVER = '9999';
 
+/** What courseProgress needs of the course. */
+export interface CourseRef {
+  id: string;
+  current_version: number;
+  default_validity_months: number | null;
+}
+
 /**
- * Where the person is in a course. An unfinished progress row keeps its version;
- * a finished one on the current version is shown finished; otherwise the next
- * start is on the current version (a retake when something was completed before).
- * Quiz steps are done when the embedded quiz is passed — during this run of the
- * course when it is a retake, at any time otherwise.
+ * Where the person is in a course as of `today`. An unfinished progress row
+ * keeps its version; a finished one on the current version is shown finished
+ * — unless that completion has expired, when the next start is a new run
+ * (recertification) that starts the row over; otherwise the next start is on
+ * the current version (a retake when something was completed before).
+ *
+ * Quiz steps are done when the embedded quiz is passed: at any time on a first
+ * run; during this run on a retake of a new version; and after the completion
+ * being renewed on a recertification.
  */
-export function courseProgress(
-  db: Db,
-  personId: string,
-  m: { id: string; current_version: number },
-): CourseProgress {
-  const rows = learningRepo(db).progress(personId, m.id);
+export function courseProgress(db: Db, personId: string, m: CourseRef, today: string): CourseProgress {
+  const repo = learningRepo(db);
+  const rows = repo.progress(personId, m.id);
   const open = rows.find((r) => r.completed_at === null);
   const latest = rows[0];
-  const row = open ?? (latest && latest.version === m.current_version ? latest : undefined);
+  const finishedHere = !open && latest?.version === m.current_version && latest.completed_at !== null;
+  const expired = finishedHere && completionExpired(db, personId, m, today);
+  const row = open ?? (finishedHere && !expired ? latest : undefined);
   const version = row?.version ?? m.current_version;
-  const completedBefore = rows.some((r) => r.completed_at !== null && r !== row);
   const content = versionContentOf(db, m.id, version);
   if (content.kind !== 'course') throw new Error(`Module ${m.id} is not a course`);
-  const since = completedBefore ? (row?.started_at ?? NEVER) : null;
-  return { ...evaluate(db, personId, content, row, since), version, row, content, retake: completedBefore };
+  const previous = repo.latestCompletion(personId, m.id);
+  let since: string | null = null;
+  if (expired) since = previous?.created_at ?? NEVER;
+  else if (rows.some((r) => r.completed_at !== null && r !== row)) since = row?.started_at ?? NEVER;
+  else if (row && row.completed_at === null && previous && previous.created_at < row.started_at)
+    since = previous.created_at;
+  return { ...evaluate(db, personId, content, row, since), version, row, content, retake: since !== null };
 }
 
 function evaluate(

@@ -2,6 +2,7 @@ import type { ModuleKind, ModuleStatus } from '../../../shared/api/schemas/catal
 import type { Db } from '../../db/open.js';
 import { searchParam, searchSql } from '../../db/text-search.js';
 import type { SqlPart } from '../permissions/reach-sql.js';
+import { withStatementCache } from './statements.js';
 
 export interface EnrolmentRow {
   module_id: string;
@@ -40,6 +41,12 @@ export interface AttemptRow {
   reset_reason: string | null;
 }
 
+/** When a completion happened and when it was recorded (to tell later completions from earlier ones). */
+export interface CompletionStamp {
+  result_date: string;
+  created_at: string;
+}
+
 /** What the learner's views need to know of a person's outcomes for one module. */
 export interface OutcomeRow {
   module_id: string;
@@ -63,7 +70,8 @@ const ATTEMPT_SELECT = `SELECT a.*, rp.first_name || ' ' || rp.last_name AS rese
   FROM attempt a LEFT JOIN person rp ON rp.id = a.reset_by`;
 
 /** The learner side's SQL: enrolments, progress, attempts and the outcomes they read back. */
-export function learningRepo(db: Db) {
+export function learningRepo(source: Db) {
+  const db = withStatementCache(source);
   return {
     personName(id: string): string {
       return (
@@ -119,7 +127,8 @@ export function learningRepo(db: Db) {
         conds.push('m.kind = @kind');
         params.kind = q.kind;
       }
-      return db
+      // Its SQL varies with the filters: not worth remembering.
+      return source
         .prepare<Record<string, unknown>, CatalogDbRow>(
           `SELECT m.id, m.code, m.title, m.kind, m.description, m.tags, m.default_validity_months FROM module m
            WHERE ${conds.join(' AND ')} ORDER BY m.title COLLATE NOCASE, m.id`,
@@ -171,6 +180,36 @@ export function learningRepo(db: Db) {
           .get(personId, moduleId, version) === 1
       );
     },
+    /** The latest completed/passed result of the module (by date, then by when it was recorded). */
+    latestCompletion(personId: string, moduleId: string): CompletionStamp | undefined {
+      return db
+        .prepare<[string, string], CompletionStamp>(
+          `SELECT result_date, created_at FROM result WHERE person_id = ? AND module_id = ?
+             AND status IN ('completed','passed') ORDER BY result_date DESC, created_at DESC LIMIT 1`,
+        )
+        .get(personId, moduleId);
+    },
+    /**
+     * The date of the latest completion of the module that is newer than `after`:
+     * dated later, or dated the same day and recorded later. Any, without `after`.
+     */
+    lastCompletionAfter(personId: string, moduleId: string, after: CompletionStamp | null): string | null {
+      return (
+        db
+          .prepare<Record<string, string | null>, string | null>(
+            `SELECT max(result_date) FROM result WHERE person_id = @personId AND module_id = @moduleId
+               AND status IN ('completed','passed')
+               AND (@date IS NULL OR result_date > @date OR (result_date = @date AND created_at > @createdAt))`,
+          )
+          .pluck()
+          .get({
+            personId,
+            moduleId,
+            date: after?.result_date ?? null,
+            createdAt: after?.created_at ?? null,
+          }) ?? null
+      );
+    },
     /** The expiry of the latest training record for the module (undefined: no record). */
     latestRecordExpiry(personId: string, moduleId: string): { expiry_date: string | null } | undefined {
       return db
@@ -215,10 +254,17 @@ export function learningRepo(db: Db) {
         .pluck()
         .all(personId);
     },
-    insertProgress(p: { personId: string; moduleId: string; version: number; now: string }): void {
+    /**
+     * A new run of the course on this version: a fresh row, or — when the person
+     * finished this version before and it has expired — the old row started over
+     * (one row per version; the earlier completion stays in its result and record).
+     */
+    startProgress(p: { personId: string; moduleId: string; version: number; now: string }): void {
       db.prepare(
         `INSERT INTO progress (person_id, module_id, version, done_steps, started_at, updated_at)
-         VALUES (?, ?, ?, '[]', ?, ?)`,
+         VALUES (?, ?, ?, '[]', ?, ?)
+         ON CONFLICT (person_id, module_id, version) DO UPDATE SET done_steps = '[]', last_step_id = NULL,
+           started_at = excluded.started_at, updated_at = excluded.updated_at, completed_at = NULL`,
       ).run(p.personId, p.moduleId, p.version, p.now, p.now);
     },
     updateProgress(p: {

@@ -34,7 +34,8 @@ export function completeStep(
   const personId = ctx.actor.id;
   const m = requireTakeable(ctx, input.moduleId);
   if (m.kind !== 'course') throw new AppError('conflict', `${quoted(m.title)} has no steps to mark done.`);
-  const p = courseProgress(ctx.db, personId, m);
+  const today = isoDateOf(ctx.clock.now());
+  const p = courseProgress(ctx.db, personId, m, today);
   const step = p.content.steps.find((s) => s.id === input.stepId);
   if (!step) throw notFound('That step');
   if (step.type === 'quiz') {
@@ -45,7 +46,7 @@ export function completeStep(
   if (p.row?.completed_at != null) return playerView(ctx, m);
   const repo = learningRepo(ctx.db);
   const now = ctx.clock.now().toISOString();
-  if (!p.row) repo.insertProgress({ personId, moduleId: m.id, version: p.version, now });
+  if (!p.row) repo.startProgress({ personId, moduleId: m.id, version: p.version, now });
   const stored = new Set<string>(p.row ? (JSON.parse(p.row.done_steps) as string[]) : []);
   const already = stored.has(step.id);
   stored.add(step.id);
@@ -64,7 +65,7 @@ export function completeStep(
       summary: `${repo.personName(personId)} finished step “${step.title || step.id}” of ${quoted(m.title)}`,
       after: { moduleId: m.id, version: p.version, stepId: step.id },
     });
-  const after = courseProgress(ctx.db, personId, m);
+  const after = courseProgress(ctx.db, personId, m, today);
   if (after.complete) {
     repo.updateProgress({
       personId,
@@ -75,7 +76,7 @@ export function completeStep(
       completedAt: now,
       now,
     });
-    completeModule(ctx, personId, m, p.version, isoDateOf(ctx.clock.now()));
+    completeModule(ctx, personId, m, p.version, today);
   }
   return playerView(ctx, m);
 }
@@ -101,7 +102,7 @@ export function playerView(ctx: AuthedCtx, m: Takeable): PlayerView {
   const repo = learningRepo(ctx.db);
   switch (m.kind) {
     case 'course': {
-      const p = courseProgress(ctx.db, personId, m);
+      const p = courseProgress(ctx.db, personId, m, today);
       return {
         ...base,
         kind: 'course',

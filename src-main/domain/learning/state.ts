@@ -1,8 +1,9 @@
 import type { LearnerState } from '../../../shared/api/schemas/learning.js';
-import { expiryFrom, expiryStatus, type ExpiryStatus } from '../../../shared/dates.js';
+import { expiryStatus, type ExpiryStatus } from '../../../shared/dates.js';
 import type { Db } from '../../db/open.js';
 import { moduleRepo, type ModuleDbRow } from '../catalog/module-repo.js';
 import { courseProgress } from './course-progress.js';
+import { completionExpiry } from './expiry.js';
 import { learningRepo } from './learning-repo.js';
 
 export interface ModuleState {
@@ -38,14 +39,9 @@ export function quizSettings(db: Db, m: ModuleDbRow) {
 export function moduleState(db: Db, personId: string, m: ModuleDbRow, today: string): ModuleState {
   const repo = learningRepo(db);
   const outcome = repo.outcome(personId, m.id);
-  const last = outcome.last_completion;
-  let expiry: string | null = null;
-  if (last) {
-    const rec = repo.latestRecordExpiry(personId, m.id);
-    expiry = rec ? rec.expiry_date : expiryFrom(last, m.default_validity_months);
-  }
+  const { last, expiry } = completionExpiry(db, personId, m);
   const status = last ? expiryStatus(expiry, today) : null;
-  const { percent, started } = progressOf(db, personId, m);
+  const { percent, started } = progressOf(db, personId, m, today);
   let state: LearnerState;
   if (last) state = status === 'expired' ? 'expired' : 'completed';
   else if (outcome.last_fail) state = 'failed';
@@ -59,11 +55,16 @@ export function moduleState(db: Db, personId: string, m: ModuleDbRow, today: str
   };
 }
 
-function progressOf(db: Db, personId: string, m: ModuleDbRow): { percent: number; started: boolean } {
+function progressOf(
+  db: Db,
+  personId: string,
+  m: ModuleDbRow,
+  today: string,
+): { percent: number; started: boolean } {
   const repo = learningRepo(db);
   if (m.current_version === null) return { percent: 0, started: false };
   if (m.kind === 'course') {
-    const p = courseProgress(db, personId, { id: m.id, current_version: m.current_version });
+    const p = courseProgress(db, personId, { ...m, current_version: m.current_version }, today);
     return { percent: p.percent, started: p.row !== undefined || p.done.size > 0 };
   }
   if (m.kind === 'quiz') return { percent: 0, started: repo.attempts(personId, m.id).length > 0 };

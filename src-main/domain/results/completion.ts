@@ -1,11 +1,17 @@
 import type { RecordType } from '../../../shared/api/schemas/records.js';
 import type { ModuleKind } from '../../../shared/api/schemas/catalog.js';
 import type { ResultStatus } from '../../../shared/api/schemas/results.js';
-import { expiryFrom } from '../../../shared/dates.js';
+import { expiryFrom, isoDateOf } from '../../../shared/dates.js';
 import { notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { moduleRepo } from '../catalog/module-repo.js';
-import { takeableModules } from '../learning/access.js';
+import {
+  blockedBy,
+  catalogCache,
+  lockedReasonOf,
+  takeableModules,
+  type CatalogCache,
+} from '../learning/access.js';
 import { courseProgress } from '../learning/course-progress.js';
 import { learningRepo } from '../learning/learning-repo.js';
 import { recordsRepo } from '../records/repo.js';
@@ -45,8 +51,8 @@ export interface ResultWritten {
  * The one way any outcome is stored, whoever produced it (a finished course, a
  * quiz attempt, attendance, a manager's manual result): a result row, and for a
  * completion or pass of a module flagged as a training record, the training
- * record `000_*` describes — provider the organisation (or the external item's
- * supplier), expiry from the module's default validity.
+ * record `000_*` describes — provider the organisation or client organisation
+ * that owns the module (or the external item's supplier), expiry from the module's default validity.
  *
  * A completion or pass then cascades: learning paths and courses that hold the
  * module complete too when it was the last thing they needed (audited there).
@@ -84,7 +90,7 @@ export function recordResult(ctx: AuthedCtx, input: ResultInput): ResultWritten 
       recordType: RECORD_TYPE[module.kind],
       objectId: module.id,
       title: module.title,
-      provider: module.provider ?? repo.organisationName(),
+      provider: module.provider ?? repo.ownerOrganisationName(module.id),
       completionDate: input.date,
       expiryDate: expiryFrom(input.date, module.default_validity_months),
       otherInfo: input.note ?? null,
@@ -129,31 +135,86 @@ export function completeModule(
   return written;
 }
 
+/** What holds a module: the courses embedding it and the learning paths listing it. */
+interface Containers {
+  courses: string[];
+  paths: string[];
+  /** Courses a path lists right after the module behind "requires previous": this completion may open them. */
+  unlocked: string[];
+}
+
+/**
+ * One call may record the same module for thousands of people: what holds the
+ * module, and the catalog rows the lock checks read, are looked up once per
+ * call (the dispatcher makes a ctx per call; the catalog does not change while
+ * results are recorded).
+ */
+const perCall = new WeakMap<AuthedCtx, { catalog: CatalogCache; containers: Map<string, Containers> }>();
+
+function callCache(ctx: AuthedCtx) {
+  let c = perCall.get(ctx);
+  if (!c) {
+    c = { catalog: catalogCache(ctx.db), containers: new Map() };
+    perCall.set(ctx, c);
+  }
+  return c;
+}
+
+function containersOf(ctx: AuthedCtx, moduleId: string): Containers {
+  const cache = callCache(ctx);
+  const known = cache.containers.get(moduleId);
+  if (known) return known;
+  const repo = learningRepo(ctx.db);
+  const paths = repo.pathsListing(moduleId);
+  const unlocked: string[] = [];
+  for (const pathId of paths) {
+    const p = cache.catalog.byId(pathId);
+    const content = p?.current_version ? cache.catalog.versionContent(pathId, p.current_version) : undefined;
+    if (content?.kind !== 'learning_path') continue;
+    content.items.forEach((item, i) => {
+      const next = content.items[i + 1];
+      if (item.moduleId === moduleId && next?.requiresPrevious) unlocked.push(next.moduleId);
+    });
+  }
+  const found = { courses: repo.coursesEmbedding(moduleId), paths, unlocked };
+  cache.containers.set(moduleId, found);
+  return found;
+}
+
 /**
  * After a completion or pass of module M: every course embedding M as a quiz
- * step and every learning path listing M that the person is taking completes
- * if M was the last thing it needed. Each of those completions cascades in
- * turn (a path may list the course), and each happens once: a course once per
- * progress row, a path once per version.
+ * step (or under way, or opened by M in a path) and every learning path listing
+ * M that the person is taking completes if M was the last thing it needed —
+ * never while it is locked for the person or missing a prerequisite. Each of
+ * those completions cascades in turn (a path may list the course). A course
+ * completes once per run of it; a path once per set of item completions newer
+ * than its previous completion.
  */
 export function cascadeCompletion(ctx: AuthedCtx, personId: string, moduleId: string, date: string): void {
+  const held = containersOf(ctx, moduleId);
   const repo = learningRepo(ctx.db);
-  const takeable = takeableModules(ctx.db, personId);
-  const courses = new Set(repo.coursesEmbedding(moduleId).filter((id) => takeable.has(id)));
-  for (const id of repo.openProgressModules(personId)) courses.add(id);
+  // Courses under way may hold M in the version the person is on, not only in the current one.
+  const underWay = repo.openProgressModules(personId);
+  if (!held.courses.length && !held.paths.length && !underWay.length) return;
+  const takeable = takeableModules(ctx.db, personId, callCache(ctx).catalog);
+  const open = (id: string) =>
+    takeable.has(id) && lockedReasonOf(takeable.get(id)) === null && !blockedBy(ctx.db, personId, id).length;
+  const courses = new Set([...held.courses, ...held.unlocked].filter(open));
+  // Someone who started a course keeps it when it leaves their dashboard, but not past a lock.
+  for (const id of underWay) if (!takeable.has(id) || open(id)) courses.add(id);
   for (const courseId of courses) finishCourseIfComplete(ctx, personId, courseId, date);
-  for (const pathId of repo.pathsListing(moduleId))
-    if (takeable.has(pathId)) finishPathIfComplete(ctx, personId, pathId);
+  for (const pathId of held.paths) if (open(pathId)) finishPathIfComplete(ctx, personId, pathId);
 }
 
 function finishCourseIfComplete(ctx: AuthedCtx, personId: string, courseId: string, date: string): void {
   const m = moduleRepo(ctx.db).byId(courseId);
   if (!m || m.kind !== 'course' || m.status !== 'published' || m.current_version === null) return;
-  const p = courseProgress(ctx.db, personId, { id: m.id, current_version: m.current_version });
+  const today = isoDateOf(ctx.clock.now());
+  const p = courseProgress(ctx.db, personId, { ...m, current_version: m.current_version }, today);
   if (p.row?.completed_at != null || !p.complete) return;
   const repo = learningRepo(ctx.db);
   const now = ctx.clock.now().toISOString();
-  if (!p.row) repo.insertProgress({ personId, moduleId: m.id, version: p.version, now });
+  if (!p.row) repo.startProgress({ personId, moduleId: m.id, version: p.version, now });
   repo.updateProgress({
     personId,
     moduleId: m.id,
@@ -166,7 +227,13 @@ function finishCourseIfComplete(ctx: AuthedCtx, personId: string, courseId: stri
   completeModule(ctx, personId, m, p.version, date);
 }
 
-/** A path is completed once every required item has a completion; dated by the last of them. */
+/**
+ * A path completes when every required item has a completion newer than the
+ * person's previous completion of the path (any completion, the first time),
+ * whatever version either was on: republishing the path does not let it
+ * complete again on the same item completions, and an expired path completes
+ * again once its items are done again. Dated by the last of those completions.
+ */
 function finishPathIfComplete(ctx: AuthedCtx, personId: string, pathId: string): void {
   const modules = moduleRepo(ctx.db);
   const m = modules.byId(pathId);
@@ -174,11 +241,11 @@ function finishPathIfComplete(ctx: AuthedCtx, personId: string, pathId: string):
   const content = modules.versionContent(m.id, m.current_version);
   if (content?.kind !== 'learning_path') return;
   const repo = learningRepo(ctx.db);
-  if (repo.hasVersionCompletion(personId, m.id, m.current_version)) return;
+  const previous = repo.latestCompletion(personId, m.id) ?? null;
   let last = '';
   for (const item of content.items) {
     if (!item.required) continue;
-    const done = repo.outcome(personId, item.moduleId).last_completion;
+    const done = repo.lastCompletionAfter(personId, item.moduleId, previous);
     if (!done) return;
     if (done > last) last = done;
   }

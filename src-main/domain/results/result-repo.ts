@@ -1,6 +1,7 @@
 import type { ModuleKind } from '../../../shared/api/schemas/catalog.js';
 import type { ResultStatus } from '../../../shared/api/schemas/results.js';
 import type { Db } from '../../db/open.js';
+import { withStatementCache } from '../learning/statements.js';
 
 /** What a completion needs to know about its module. */
 export interface CompletedModule {
@@ -31,7 +32,8 @@ export interface NewResult {
   now: string;
 }
 
-export function resultRepo(db: Db) {
+export function resultRepo(source: Db) {
+  const db = withStatementCache(source);
   return {
     module(id: string): CompletedModule | undefined {
       return db
@@ -48,6 +50,27 @@ export function resultRepo(db: Db) {
          VALUES (@id, @personId, @moduleId, @version, @status, @date, @score, @note, @evidenceFileId,
            @source, @attemptId, @sessionId, @recordedBy, @now)`,
       ).run(r);
+    },
+    /**
+     * Who provides a module's training: the nearest organisation or client
+     * organisation at or above the unit that owns it (a client's own course is
+     * theirs, not the licensee's); the root organisation if none is found.
+     */
+    ownerOrganisationName(moduleId: string): string {
+      const owner = db
+        .prepare<[string], string>(
+          `WITH RECURSIVE up(id, parent_id, kind, name, depth) AS (
+             SELECT u.id, u.parent_id, u.kind, u.name, 0 FROM unit u JOIN module m ON m.owner_unit_id = u.id
+             WHERE m.id = ?
+             UNION ALL
+             SELECT u.id, u.parent_id, u.kind, u.name, up.depth + 1 FROM unit u JOIN up ON u.id = up.parent_id
+             WHERE up.depth < 64
+           )
+           SELECT name FROM up WHERE kind IN ('organisation','client') ORDER BY depth LIMIT 1`,
+        )
+        .pluck()
+        .get(moduleId);
+      return owner ?? this.organisationName();
     },
     organisationName(): string {
       return (
