@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../components/Page';
 import { Panel } from '../components/Panel';
 import { visibleItems, type NavItem } from '../shell/nav-items';
-import { useUser } from '../state/user-context';
+import { hasPrivilege, useUser } from '../state/user-context';
+import { TrainingSummary } from './learning/TrainingSummary';
 import classes from './HomePage.module.css';
 
 function AreaCard({ item }: { item: NavItem }) {
@@ -37,6 +38,7 @@ export function HomePage() {
       title={t('home.welcome', { firstName: user.firstName })}
       description={t('home.organisation', { organisation: user.organisationName })}
     >
+      {hasPrivilege(user, 'learning.take') && <TrainingSummary />}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Panel title={t('home.whatYouCanDo')}>

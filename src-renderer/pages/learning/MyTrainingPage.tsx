@@ -1,6 +1,106 @@
-import { MessagePage } from '../../components/MessagePage';
+import { Button, EmptyState, Group, Skeleton, Stack } from '@mantine/core';
+import { IconBook2, IconCertificate, IconSchool, IconSearch } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../components/LoadError';
+import { Page } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { useCall } from '../../lib/use-call';
+import { hasPrivilege, useUser } from '../../state/user-context';
+import { DashboardItemCard } from './DashboardItemCard';
+import { SessionsTable } from './SessionsTable';
+import classes from './learning.module.css';
 
-// TEMPORARY: replaced by the screen itself within this change.
+function Shortcuts() {
+  const { t } = useTranslation();
+  const user = useUser();
+  return (
+    <Group gap="xs">
+      <Button
+        component={Link}
+        to="/browse"
+        variant="default"
+        leftSection={<IconSearch size={16} aria-hidden />}
+      >
+        {t('learningScreens.dashboard.browse')}
+      </Button>
+      {hasPrivilege(user, 'records.view.own') && (
+        <Button
+          component={Link}
+          to="/my-record"
+          variant="default"
+          leftSection={<IconBook2 size={16} aria-hidden />}
+        >
+          {t('learningScreens.dashboard.myRecord')}
+        </Button>
+      )}
+      {hasPrivilege(user, 'certificates.view') && (
+        <Button
+          component={Link}
+          to="/my-certificates"
+          variant="default"
+          leftSection={<IconCertificate size={16} aria-hidden />}
+        >
+          {t('learningScreens.dashboard.myCertificates')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+/** The learner's dashboard: what they are on, most urgent first, and their upcoming sessions. */
 export function MyTrainingPage() {
-  return <MessagePage title="MyTrainingPage" icon={null} body="Being built." homeLabel="Home" />;
+  const { t } = useTranslation();
+  const { data, error, reload } = useCall('learning.dashboard', {});
+
+  return (
+    <Page
+      title={t('learningScreens.dashboard.title')}
+      description={t('learningScreens.dashboard.description')}
+      actions={<Shortcuts />}
+    >
+      {error ? (
+        <LoadError
+          title={t('learningScreens.dashboard.loadFailed')}
+          message={error.message}
+          onRetry={reload}
+        />
+      ) : !data ? (
+        <Stack gap="sm" aria-busy="true" aria-label={t('common.loading')}>
+          <Skeleton height={110} radius="md" />
+          <Skeleton height={110} radius="md" />
+        </Stack>
+      ) : (
+        <>
+          <Panel title={t('learningScreens.dashboard.itemsTitle')}>
+            {data.items.length === 0 ? (
+              <EmptyState
+                icon={<IconSchool size={28} stroke={1.5} />}
+                withIndicatorBackground
+                title={t('learningScreens.dashboard.empty')}
+                description={t('learningScreens.dashboard.emptyHint')}
+                py={32}
+                role="status"
+              >
+                <EmptyState.Actions>
+                  <Button component={Link} to="/browse" leftSection={<IconSearch size={16} aria-hidden />}>
+                    {t('learningScreens.dashboard.browse')}
+                  </Button>
+                </EmptyState.Actions>
+              </EmptyState>
+            ) : (
+              <ul className={classes.list} aria-label={t('learningScreens.dashboard.listLabel')}>
+                {data.items.map((item) => (
+                  <DashboardItemCard key={item.moduleId} item={item} />
+                ))}
+              </ul>
+            )}
+          </Panel>
+          <Panel title={t('learningScreens.sessions.title')}>
+            <SessionsTable sessions={data.upcomingSessions} showModule onChanged={reload} />
+          </Panel>
+        </>
+      )}
+    </Page>
+  );
 }

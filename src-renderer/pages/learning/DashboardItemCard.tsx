@@ -1,0 +1,139 @@
+import { Box, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { DashboardItem } from '../../../shared/api/schemas/learning';
+import { BlockedLine, KindBadge, StateBadge, shownState, type ShownState } from './LearningBadges';
+import { formatDate, moduleLink } from './learning-format';
+import classes from './learning.module.css';
+
+type Action = 'launch' | 'continue' | 'retake' | 'review';
+
+function actionFor(state: ShownState): Action {
+  if (state === 'in_progress') return 'continue';
+  if (state === 'expired' || state === 'expiring' || state === 'failed') return 'retake';
+  if (state === 'completed') return 'review';
+  return 'launch';
+}
+
+/** The one line that says why this item is where it is in the list. */
+function Hint({ item, state }: { item: DashboardItem; state: ShownState }) {
+  const { t } = useTranslation();
+  let text: string | null = null;
+  if (state === 'expired' && item.expiryDate)
+    text = t('learningScreens.stateHint.expired', { date: formatDate(item.expiryDate) });
+  else if (state === 'expiring' && item.expiryDate)
+    text = t('learningScreens.stateHint.expiring', { date: formatDate(item.expiryDate) });
+  else if (state === 'overdue' && item.dueDate)
+    text = t('learningScreens.stateHint.overdue', { date: formatDate(item.dueDate) });
+  else if (item.dueDate && state !== 'completed')
+    text = t('learningScreens.stateHint.due', { date: formatDate(item.dueDate) });
+  if (!text) return null;
+  const urgent = state === 'expired' || state === 'overdue';
+  return (
+    <Text size="sm" fw={600} {...(urgent ? { className: classes.urgent } : {})}>
+      {text}
+    </Text>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  );
+}
+
+/** One module on the learner's dashboard: its state, progress, dates and the button that opens it. */
+export function DashboardItemCard({ item }: { item: DashboardItem }) {
+  const { t } = useTranslation();
+  const state = shownState(item);
+  const action = actionFor(state);
+  const blocked = item.blockedBy.length > 0;
+  const headingId = `item-${item.moduleId}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="li" className={classes.item} aria-labelledby={headingId}>
+      <Group justify="space-between" align="center" wrap="nowrap" gap="lg">
+        <Stack gap={4} flex={1} miw={0}>
+          <Group gap="xs">
+            <StateBadge state={state} />
+            <KindBadge kind={item.kind} />
+            <Text size="xs" c="dimmed">
+              {item.code}
+            </Text>
+          </Group>
+          <Title order={3} fz="md" id={headingId}>
+            {item.title}
+          </Title>
+          <Hint item={item} state={state} />
+          {blocked && <BlockedLine blockedBy={item.blockedBy} />}
+          {item.attemptsLeft !== null && (
+            <Text
+              size="sm"
+              fw={500}
+              {...(item.attemptsLeft === 0 && state !== 'completed' ? { className: classes.urgent } : {})}
+            >
+              {item.attemptsLeft === 0
+                ? t('learningScreens.noAttemptsLeft')
+                : t('learningScreens.attemptsLeft', { count: item.attemptsLeft })}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap={2} w={170} visibleFrom="sm">
+          <Text size="xs" c="dimmed">
+            {t('learningScreens.progress')} · {item.progressPercent}%
+          </Text>
+          <Progress
+            value={item.progressPercent}
+            color={state === 'completed' ? 'teal' : 'blue'}
+            aria-label={t('learningScreens.progressLabel', {
+              title: item.title,
+              percent: item.progressPercent,
+            })}
+          />
+        </Stack>
+        <Box w={110}>
+          <Fact label={t('learningScreens.lastCompleted')} value={formatDate(item.lastCompletionDate)} />
+        </Box>
+        <Box w={110}>
+          <Fact
+            label={t('learningScreens.expires')}
+            value={
+              item.expiryDate
+                ? formatDate(item.expiryDate)
+                : item.lastCompletionDate
+                  ? t('learningScreens.neverExpires')
+                  : '—'
+            }
+          />
+        </Box>
+        <Box w={140} ta="right">
+          {!blocked && (
+            <Button
+              component={Link}
+              to={moduleLink(item.moduleId)}
+              variant={action === 'review' ? 'default' : 'filled'}
+              leftSection={
+                action === 'retake' ? (
+                  <IconRefresh size={16} aria-hidden />
+                ) : (
+                  <IconPlayerPlay size={16} aria-hidden />
+                )
+              }
+              aria-label={t('learningScreens.actionLabel', {
+                action: t(`learningScreens.action.${action}`),
+                title: item.title,
+              })}
+            >
+              {t(`learningScreens.action.${action}`)}
+            </Button>
+          )}
+        </Box>
+      </Group>
+    </Paper>
+  );
+}

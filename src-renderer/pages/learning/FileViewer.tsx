@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Image, Loader, Stack, Text } from '@mantine/core';
+import { IconDownload, IconFile } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { PlayerStep } from '../../../shared/api/schemas/learning';
+import { client } from '../../api/client';
+import { formatBytes } from './learning-format';
+import classes from './learning.module.css';
+
+type StepFile = NonNullable<PlayerStep['file']>;
+
+function blobOf(dataBase64: string, mimeType: string): Blob {
+  const bin = atob(dataBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type: mimeType });
+}
+
+/** Fetches a stored file once and hands out a blob: URL, revoked when the step is left. */
+function useFileUrl(fileId: string) {
+  const [state, setState] = useState<{ id: string; url: string | null; error: string | null }>({
+    id: '',
+    url: null,
+    error: null,
+  });
+  useEffect(() => {
+    let url: string | null = null;
+    let gone = false;
+    void client.invoke('files.get', { id: fileId }).then((res) => {
+      if (gone) return;
+      if (!res.ok) return setState({ id: fileId, url: null, error: res.error.message });
+      url = URL.createObjectURL(blobOf(res.value.dataBase64, res.value.mimeType));
+      setState({ id: fileId, url, error: null });
+    });
+    return () => {
+      gone = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [fileId]);
+  return state.id === fileId ? state : { url: null, error: null };
+}
+
+/** A course file shown the way its type allows offline: inline PDF, image, video, audio, else a download. */
+export function FileViewer({ file }: { file: StepFile }) {
+  const { t } = useTranslation();
+  const { url, error } = useFileUrl(file.id);
+  const label = t('learningScreens.file.size', { name: file.name, size: formatBytes(file.size) });
+
+  if (error)
+    return (
+      <Alert color="red" role="alert" title={t('learningScreens.file.failed')}>
+        {error}
+      </Alert>
+    );
+  if (!url)
+    return (
+      <Group gap="xs" role="status">
+        <Loader size="sm" aria-hidden />
+        <Text size="sm">{t('learningScreens.file.loading')}</Text>
+      </Group>
+    );
+
+  const type = file.mimeType;
+  const download = (
+    <Button
+      component="a"
+      href={url}
+      download={file.name}
+      variant="default"
+      leftSection={<IconDownload size={16} aria-hidden />}
+    >
+      {t('learningScreens.file.download')}
+    </Button>
+  );
+  let body;
+  if (type === 'application/pdf')
+    body = (
+      <iframe
+        src={url}
+        title={t('learningScreens.file.frame', { name: file.name })}
+        className={classes.frame}
+      />
+    );
+  else if (type.startsWith('image/'))
+    body = <Image src={url} alt={file.name} maw="100%" mah="60vh" fit="contain" />;
+  else if (type.startsWith('video/'))
+    body = <video src={url} controls className={classes.media} aria-label={file.name} />;
+  else if (type.startsWith('audio/')) body = <audio src={url} controls aria-label={file.name} />;
+  else if (type === 'text/plain') body = <iframe src={url} title={file.name} className={classes.frame} />;
+  else
+    body = (
+      <Text size="sm" c="dimmed">
+        {t('learningScreens.file.officeHint')}
+      </Text>
+    );
+
+  return (
+    <Stack gap="sm">
+      <Group gap="xs">
+        <IconFile size={16} aria-hidden />
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+        {download}
+      </Group>
+      {body}
+    </Stack>
+  );
+}
