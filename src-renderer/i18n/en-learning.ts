@@ -111,6 +111,7 @@ export const enLearning = {
       loadFailed: 'This training could not be opened',
       back: 'My training',
       completedBanner: 'Completed — recorded in your training record.',
+      completedNoRecord: 'Completed.',
       completedOn: 'Completed on {{date}}',
       expiresOn: 'Valid until {{date}}',
     },

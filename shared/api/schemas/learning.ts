@@ -129,6 +129,8 @@ const PlayerBase = z.object({
   state: LearnerState,
   progressPercent: z.number(),
   blockedBy: BlockedBy,
+  /** Completing it adds an entry to the person's training record. */
+  trainingRecord: z.boolean(),
   lastCompletionDate: z.string().nullable(),
   expiryDate: z.string().nullable(),
 });

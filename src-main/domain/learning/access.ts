@@ -177,13 +177,24 @@ export function canTake(ctx: AuthedCtx, moduleId: string): TakeCheck {
  * The module, when the person may take it and has every prerequisite; otherwise
  * the reason as an error (not found for what they cannot see at all).
  */
-export function requireTakeable(ctx: AuthedCtx, moduleId: string): ModuleDbRow & { current_version: number } {
+/**
+ * The module, when the person may take it. Unmet prerequisites refuse starting
+ * and progressing, but not looking: with `allowBlocked` the player opens and
+ * shows what to complete first.
+ */
+export function requireTakeable(
+  ctx: AuthedCtx,
+  moduleId: string,
+  opts: { allowBlocked?: boolean } = {},
+): ModuleDbRow & { current_version: number } {
   const m = moduleRepo(ctx.db).byId(moduleId);
   if (!m) throw notFound('That module');
   const check = canTake(ctx, moduleId);
   if (!check.ok) throw new AppError('forbidden', check.reason);
-  const missing = blockedBy(ctx.db, ctx.actor.id, moduleId);
-  if (missing.length) throw new AppError('conflict', blockedMessage(missing));
+  if (!opts.allowBlocked) {
+    const missing = blockedBy(ctx.db, ctx.actor.id, moduleId);
+    if (missing.length) throw new AppError('conflict', blockedMessage(missing));
+  }
   return m as ModuleDbRow & { current_version: number };
 }
 

@@ -24,7 +24,7 @@ const summary = (m: ModuleDbRow): ModuleSummary => ({
 });
 
 export function open(input: ParsedInput<'learning.open'>, ctx: AuthedCtx): CallOutput<'learning.open'> {
-  return playerView(ctx, requireTakeable(ctx, input.moduleId));
+  return playerView(ctx, requireTakeable(ctx, input.moduleId, { allowBlocked: true }));
 }
 
 export function completeStep(
@@ -95,6 +95,7 @@ export function playerView(ctx: AuthedCtx, m: Takeable): PlayerView {
     state: s.state,
     progressPercent: s.progressPercent,
     blockedBy: blockedBy(ctx.db, personId, m.id),
+    trainingRecord: m.training_record === 1,
     lastCompletionDate: s.lastCompletionDate,
     expiryDate: s.expiryDate,
   };

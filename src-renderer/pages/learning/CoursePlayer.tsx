@@ -67,7 +67,13 @@ export function CoursePlayer({ view, onView }: { view: CourseView; onView: (v: P
     onView(updated);
     // The step list's ticks show progress; only finishing the course earns a notification.
     if (updated.state === 'completed' && view.state !== 'completed')
-      notifyDone(t('learningScreens.player.completedBanner'));
+      notifyDone(
+        t(
+          view.trainingRecord
+            ? 'learningScreens.player.completedBanner'
+            : 'learningScreens.player.completedNoRecord',
+        ),
+      );
     go(next?.id ?? step.id);
   }
 

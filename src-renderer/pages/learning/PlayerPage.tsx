@@ -40,31 +40,13 @@ function Blocked({ view }: { view: Pick<PlayerView, 'blockedBy'> }) {
   );
 }
 
-/**
- * The server refuses to open what the learner cannot take yet. When the
- * dashboard knows the prerequisites, they are shown as links instead of the bare refusal.
- */
-function NotOpenable({
-  moduleId,
-  message,
-  onRetry,
-}: {
-  moduleId: string;
-  message: string;
-  onRetry: () => void;
-}) {
+/** Not on the learner's list, archived, or gone: the server says which. */
+function NotOpenable({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useTranslation();
-  const dashboard = useCall('learning.dashboard', {});
-  const item = dashboard.data?.items.find((i) => i.moduleId === moduleId);
-  const title = item?.title ?? t('learningScreens.player.loadFailed');
   return (
-    <Page title={title}>
+    <Page title={t('learningScreens.player.loadFailed')}>
       <BackLink to="/training" label={t('learningScreens.player.back')} />
-      {item && item.blockedBy.length > 0 ? (
-        <Blocked view={item} />
-      ) : dashboard.data || dashboard.error ? (
-        <LoadError title={t('learningScreens.player.loadFailed')} message={message} onRetry={onRetry} />
-      ) : null}
+      <LoadError title={t('learningScreens.player.loadFailed')} message={message} onRetry={onRetry} />
     </Page>
   );
 }
@@ -73,7 +55,13 @@ function Completed({ view }: { view: PlayerView }) {
   const { t } = useTranslation();
   return (
     <Alert color="teal" icon={<IconCircleCheck size={18} aria-hidden />} role="status">
-      <Text fw={600}>{t('learningScreens.player.completedBanner')}</Text>
+      <Text fw={600}>
+        {t(
+          view.trainingRecord
+            ? 'learningScreens.player.completedBanner'
+            : 'learningScreens.player.completedNoRecord',
+        )}
+      </Text>
       <Group gap="lg" mt={4}>
         {view.lastCompletionDate && (
           <Text size="sm">
@@ -123,7 +111,7 @@ export function PlayerPage() {
   const [updated, setUpdated] = useState<{ for: PlayerView; view: PlayerView } | null>(null);
   const view = updated && updated.for === data ? updated.view : data;
 
-  if (error) return <NotOpenable moduleId={moduleId} message={error.message} onRetry={reload} />;
+  if (error) return <NotOpenable message={error.message} onRetry={reload} />;
   if (!view || (loading && view.moduleId !== moduleId)) return <LoadingPage height={320} />;
 
   return (
