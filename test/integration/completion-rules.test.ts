@@ -242,3 +242,34 @@ describe('training provider', () => {
     expect(recordsOf(w, ext, people.clientPerson)).toMatchObject([{ provider: 'iHasco' }]);
   });
 });
+
+describe('renewing a quiz with a maximum number of attempts', () => {
+  it('starts a fresh set of attempts once the last pass has expired, not before', async () => {
+    const w = await world();
+    const { app, adminId, u } = w;
+    const quizId = await publishModule(app, adminId, {
+      code: 'RENEW',
+      ownerUnitId: u('org'),
+      selfEnrol: true,
+      defaultValidityMonths: 12,
+      content: { ...oneQuestionQuiz, maxAttempts: 1 } as typeof oneQuestionQuiz,
+    });
+    value(await app.invoke('learning.enrol', { moduleId: quizId }, w.as));
+    expect((await passQuiz(w, quizId)).attemptsLeft).toBe(0);
+
+    // Still valid: no more attempts, and the refusal says why.
+    app.clock.set('2027-02-01T09:00:00.000Z');
+    const refused = await app.invoke('learning.startAttempt', { moduleId: quizId }, w.as);
+    expect(!refused.ok && refused.error.message).toMatch(/used all 1 attempts/);
+
+    // Expired: the learner can renew it, and the new pass counts with a new expiry.
+    app.clock.set('2027-03-05T09:00:00.000Z');
+    const view = value(await app.invoke('learning.open', { moduleId: quizId }, w.as));
+    expect(view.kind === 'quiz' && view.attemptsLeft).toBe(1);
+    expect((await passQuiz(w, quizId)).attemptsLeft).toBe(0);
+    expect(recordsOf(w, quizId).map((r) => (r as { expiry_date: string }).expiry_date)).toEqual([
+      '2027-03-01',
+      '2028-03-05',
+    ]);
+  });
+});

@@ -38,7 +38,7 @@ export function dashboard(
       ...s,
       dueDate: null,
       blockedBy: blockedBy(ctx.db, personId, m.id),
-      attemptsLeft: quiz ? attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts) : null,
+      attemptsLeft: quiz ? attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts, today) : null,
       rank: stateRank(s),
     });
   }

@@ -148,7 +148,7 @@ export function playerView(ctx: AuthedCtx, m: Takeable): PlayerView {
           passed: a.passed === null ? null : a.passed === 1,
           reset: a.reset_at !== null,
         })),
-        attemptsLeft: attemptsLeft(ctx.db, personId, m.id, content.maxAttempts),
+        attemptsLeft: attemptsLeft(ctx.db, personId, m.id, content.maxAttempts, today),
         openAttemptId: resume?.id ?? null,
       };
     }

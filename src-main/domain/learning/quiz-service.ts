@@ -47,7 +47,7 @@ export function startAttempt(
     });
 
   const quiz = quizOf(ctx.db, m.id, m.current_version);
-  const left = attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts);
+  const left = attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts, isoDateOf(ctx.clock.now()));
   if (left === 0)
     throw new AppError(
       'conflict',
@@ -167,7 +167,13 @@ function finish(
     passed: score.passed,
     passMark: quiz.passMark,
     sectionScores: score.sectionScores,
-    attemptsLeft: attemptsLeft(ctx.db, a.person_id, a.module_id, current.maxAttempts),
+    attemptsLeft: attemptsLeft(
+      ctx.db,
+      a.person_id,
+      a.module_id,
+      current.maxAttempts,
+      isoDateOf(ctx.clock.now()),
+    ),
     timeTakenSeconds: timeTaken({ ...a, submitted_at: now }),
     late,
     recordId: written.recordId,

@@ -14,12 +14,25 @@ export interface ModuleState {
   expiryStatus: ExpiryStatus | null;
 }
 
-/** Attempts left at a quiz: reset attempts do not count; null = unlimited. */
-export function attemptsLeft(db: Db, personId: string, moduleId: string, maxAttempts: number | null) {
+/**
+ * Attempts left at a quiz; null = unlimited. Reset attempts do not count, and
+ * neither do those before the person's last pass expired: recertifying starts
+ * with a fresh set, or nobody could ever renew a quiz with a maximum.
+ */
+export function attemptsLeft(
+  db: Db,
+  personId: string,
+  moduleId: string,
+  maxAttempts: number | null,
+  today: string,
+) {
   if (maxAttempts === null) return null;
+  const m = moduleRepo(db).byId(moduleId);
+  const { expiry } = m ? completionExpiry(db, personId, m) : { expiry: null };
+  const cycleStart = expiry !== null && expiry <= today ? expiry : '';
   const counted = learningRepo(db)
     .attempts(personId, moduleId)
-    .filter((a) => a.reset_at === null).length;
+    .filter((a) => a.reset_at === null && a.started_at.slice(0, 10) >= cycleStart).length;
   return Math.max(0, maxAttempts - counted);
 }
 
