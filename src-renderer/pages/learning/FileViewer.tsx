@@ -4,46 +4,54 @@ import { IconDownload, IconFile } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { PlayerStep } from '../../../shared/api/schemas/learning';
 import { client } from '../../api/client';
+import { PdfViewer } from '../../components/PdfViewer';
 import { formatBytes } from './learning-format';
 import classes from './learning.module.css';
 
 type StepFile = NonNullable<PlayerStep['file']>;
 
-function blobOf(dataBase64: string, mimeType: string): Blob {
+function bytesOf(dataBase64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(dataBase64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Blob([bytes], { type: mimeType });
+  return bytes;
 }
 
-/** Fetches a stored file once and hands out a blob: URL, revoked when the step is left. */
-function useFileUrl(fileId: string) {
-  const [state, setState] = useState<{ id: string; url: string | null; error: string | null }>({
-    id: '',
-    url: null,
-    error: null,
-  });
+interface Loaded {
+  id: string;
+  url: string | null;
+  bytes: Uint8Array | null;
+  error: string | null;
+}
+
+/** Fetches a stored file once: its bytes (for the PDF viewer) and a blob: URL, revoked when the step is left. */
+function useFile(fileId: string) {
+  const [state, setState] = useState<Loaded>({ id: '', url: null, bytes: null, error: null });
   useEffect(() => {
     let url: string | null = null;
     let gone = false;
     void client.invoke('files.get', { id: fileId }).then((res) => {
       if (gone) return;
-      if (!res.ok) return setState({ id: fileId, url: null, error: res.error.message });
-      url = URL.createObjectURL(blobOf(res.value.dataBase64, res.value.mimeType));
-      setState({ id: fileId, url, error: null });
+      if (!res.ok) return setState({ id: fileId, url: null, bytes: null, error: res.error.message });
+      const bytes = bytesOf(res.value.dataBase64);
+      url = URL.createObjectURL(new Blob([bytes], { type: res.value.mimeType }));
+      setState({ id: fileId, url, bytes, error: null });
     });
     return () => {
       gone = true;
       if (url) URL.revokeObjectURL(url);
     };
   }, [fileId]);
-  return state.id === fileId ? state : { url: null, error: null };
+  return state.id === fileId ? state : { url: null, bytes: null, error: null };
 }
 
-/** A course file shown the way its type allows offline: inline PDF, image, video, audio, else a download. */
+/**
+ * A course file shown the way its type allows offline: a PDF drawn by pdf.js (Electron's own viewer cannot
+ * show blob: PDFs in its sandboxed window), image, video, audio, else a download.
+ */
 export function FileViewer({ file }: { file: StepFile }) {
   const { t } = useTranslation();
-  const { url, error } = useFileUrl(file.id);
+  const { url, bytes, error } = useFile(file.id);
   const label = t('learningScreens.file.size', { name: file.name, size: formatBytes(file.size) });
 
   if (error)
@@ -52,7 +60,7 @@ export function FileViewer({ file }: { file: StepFile }) {
         {error}
       </Alert>
     );
-  if (!url)
+  if (!url || !bytes)
     return (
       <Group gap="xs" role="status">
         <Loader size="sm" aria-hidden />
@@ -73,14 +81,7 @@ export function FileViewer({ file }: { file: StepFile }) {
     </Button>
   );
   let body;
-  if (type === 'application/pdf')
-    body = (
-      <iframe
-        src={url}
-        title={t('learningScreens.file.frame', { name: file.name })}
-        className={classes.frame}
-      />
-    );
+  if (type === 'application/pdf') body = <PdfViewer data={bytes} name={file.name} download={download} />;
   else if (type.startsWith('image/'))
     body = <Image src={url} alt={file.name} maw="100%" mah="60vh" fit="contain" />;
   else if (type.startsWith('video/'))
