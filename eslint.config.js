@@ -9,10 +9,13 @@ import { builtinModules } from 'node:module';
 // touch Electron. (eslint's own no-restricted-imports says this plainly enough
 // that a boundaries plugin would add configuration without adding safety.)
 const electron = { name: 'electron', message: 'Only src-main/electron/ may import electron.' };
-const nodeBuiltins = [
-  { group: ['node:*'], message: 'Node built-ins belong in src-main/.' },
-  { group: builtinModules.filter((m) => !m.startsWith('_')), message: 'Node built-ins belong in src-main/.' },
-];
+// Only bare specifiers name a built-in: matched exactly (`paths`) or by the `node:` prefix, never
+// as a gitignore-style `group`, which would also catch a relative `../schemas/events`.
+const nodeMessage = 'Node built-ins belong in src-main/.';
+const nodeBuiltinPaths = builtinModules
+  .filter((m) => !m.startsWith('_'))
+  .map((name) => ({ name, message: nodeMessage }));
+const nodeBuiltins = [{ regex: '^node:', message: nodeMessage }];
 const native = [{ name: 'better-sqlite3', message: 'The database lives in src-main/.' }];
 const mainCode = {
   group: ['**/src-main/**', '../src-main/*'],
@@ -44,8 +47,14 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   { files: ['**/*.{ts,tsx,js,mjs}'], ignores: ['src-main/electron/**'], rules: restrict([electron], []) },
-  { files: ['shared/**'], rules: restrict([electron, ...native], [...nodeBuiltins, mainCode, rendererCode]) },
-  { files: ['src-renderer/**'], rules: restrict([electron, ...native], [...nodeBuiltins, mainCode]) },
+  {
+    files: ['shared/**'],
+    rules: restrict([electron, ...native, ...nodeBuiltinPaths], [...nodeBuiltins, mainCode, rendererCode]),
+  },
+  {
+    files: ['src-renderer/**'],
+    rules: restrict([electron, ...native, ...nodeBuiltinPaths], [...nodeBuiltins, mainCode]),
+  },
   { files: ['src-main/**'], ignores: ['src-main/electron/**'], rules: restrict([electron], [rendererCode]) },
   { files: ['src-main/electron/**'], rules: restrict([], [rendererCode]) },
   {

@@ -260,10 +260,6 @@ export const enCatalog = {
     },
     people: {
       search: 'Find people',
-      placeholder: 'Type 2 letters of a name or email',
-      searching: 'Searching…',
-      nothing: 'Nobody found',
-      selected: 'Selected',
       none: 'Nobody picked yet.',
       remove: 'Remove {{name}}',
     },
@@ -296,6 +292,7 @@ export const enCatalog = {
       removeTitle: 'Remove {{name}} from the session?',
       removeBody: 'If someone is waiting, the first of them gets the place.',
       removed: 'Removed {{name}}.',
+      attendedNoRemove: 'Attended: mark them absent first to remove them.',
       attendance: 'Attendance',
       attendanceHint: 'Attended (and passed, for graded events) counts as completed in the training record.',
       notStarted: 'Attendance can be marked once the session has started ({{when}}).',

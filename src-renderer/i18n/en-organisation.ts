@@ -273,10 +273,6 @@ export const enOrganisation = {
     static: {
       membersTitle: 'Members',
       addPeople: 'Add people',
-      addPeopleHint: 'Search by name, email or employee number.',
-      addPlaceholder: 'Type to search',
-      noMatches: 'Nobody matches.',
-      searching: 'Searching…',
       remove: 'Remove {{name}}',
       empty: 'No members yet.',
       emptyHint: 'Search for people above to add them.',

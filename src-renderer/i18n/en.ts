@@ -30,6 +30,19 @@ export const en = {
     showPassword: 'Show password',
     cancel: 'Cancel',
     close: 'Close',
+    /** The one people search box (components/PeopleSearch), used wherever people are picked. */
+    peopleSearch: {
+      hint: 'Search by name, email or employee number.',
+      placeholder: 'Type 2 letters to search',
+      typing: 'Type at least 2 letters',
+      searching: 'Searching…',
+      nothing: 'Nobody matches, or everyone who does is already chosen',
+      chosen_one: '{{count}} person chosen',
+      chosen_other: '{{count}} people chosen',
+      chosenList: 'Chosen people',
+      removeAll: 'Remove everyone',
+      remove: 'Remove {{name}}',
+    },
     /** The privilege catalog's groups, named alike on the roles and the person screens. */
     privilegeGroup: {
       training: 'Training',

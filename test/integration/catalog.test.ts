@@ -156,6 +156,28 @@ describe('modules: create, edit and publish', () => {
     ]);
   });
 
+  it("names the files the draft's file steps refer to, so the editor need not download them", async () => {
+    const { create, invoke } = await catalogWorld();
+    const pdf = Buffer.from('%PDF-1.4 handbook').toString('base64');
+    const up = await invoke('files.upload', {
+      name: 'Handbook.pdf',
+      mimeType: 'application/pdf',
+      dataBase64: pdf,
+    });
+    if (!up.ok) throw new Error(up.error.message);
+    const step = { id: 's2', title: 'Handbook', type: 'file' as const, fileId: up.value.id, required: true };
+    const m = await create({
+      code: 'FILES-1',
+      content: { kind: 'course', steps: [textStep('s1', 'Intro'), step, { ...step, id: 's3' }] },
+    });
+    expect(m.files).toEqual([
+      { id: up.value.id, name: 'Handbook.pdf', mimeType: 'application/pdf', size: up.value.size },
+    ]);
+
+    const emptied = await invoke('modules.update', { id: m.id, content: { kind: 'course', steps: [] } });
+    expect(emptied.ok && emptied.value.files).toEqual([]);
+  });
+
   it('lists every problem that stops a draft being published, with the field at fault', async () => {
     const { create, invoke } = await catalogWorld();
     const quiz = await create({

@@ -211,6 +211,8 @@ export const ModuleDetail = ModuleRow.extend({
   canManage: z.boolean(),
   /** False for external items: supplied from outside, never edited here. */
   editable: z.boolean(),
+  /** The stored files the draft's file steps refer to, so the editor can name them without downloading. */
+  files: z.array(z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number() })),
 });
 export type ModuleDetail = z.infer<typeof ModuleDetail>;
 

@@ -1,5 +1,6 @@
 import type { ModuleDetail, ModuleRow, ModuleSummary } from '../../../shared/api/schemas/catalog.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { fileRepo } from '../files/file-repo.js';
 import { unitFacts } from '../org/unit-facts-repo.js';
 import { reaches } from '../units/require-reach.js';
 import { withoutAnswerKeys } from './content.js';
@@ -78,6 +79,9 @@ export function moduleDetail(ctx: AuthedCtx, m: ModuleDbRow): ModuleDetail {
     },
     canManage,
     editable: m.kind !== 'external',
+    files: fileRepo(ctx.db)
+      .inModuleDraft(m.id)
+      .map((f) => ({ id: f.id, name: f.name, mimeType: f.mime_type, size: f.size })),
   };
 }
 

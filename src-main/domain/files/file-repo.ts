@@ -47,6 +47,19 @@ export function fileRepo(db: Db) {
         .all({ fileId });
     },
 
+    /** The stored files a module's draft has file steps on, by name. */
+    inModuleDraft(moduleId: string) {
+      return db
+        .prepare<[string], Pick<StoredFileRow, 'id' | 'name' | 'mime_type' | 'size'>>(
+          `SELECT DISTINCT f.id, f.name, f.mime_type, f.size
+           FROM module m, json_each(m.draft, '$.steps') j
+           JOIN stored_file f ON f.id = json_extract(j.value, '$.fileId')
+           WHERE m.id = ? AND json_extract(j.value, '$.type') = 'file'
+           ORDER BY f.name, f.id`,
+        )
+        .all(moduleId);
+    },
+
     /** People whose training record or result has the file as evidence. */
     evidenceOwners(fileId: string): string[] {
       return db

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { IconChecks, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Roster, RosterRow } from './roster-types';
+import type { Roster, RosterRow } from '../../../shared/api/schemas/events';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, CloseButton, EmptyState, Group, Loader, Paper, Select, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconLibrary, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconLibrary, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../shared/api/contract';
@@ -12,6 +12,7 @@ import { useCall } from '../../lib/use-call';
 import { hasPrivilege, useUser } from '../../state/user-context';
 import classes from '../tables.module.css';
 import { CatalogTable, type Sort } from './CatalogTable';
+import { SearchInput } from '../../components/SearchInput';
 
 const PAGE_SIZE = 50;
 
@@ -63,23 +64,13 @@ export function CatalogPage() {
     >
       <Paper withBorder radius="md">
         <Group p="md" className={classes.toolbar} align="flex-end" gap="md">
-          <TextInput
+          <SearchInput
             label={t('catalogScreens.search')}
             placeholder={t('catalogScreens.searchPlaceholder')}
+            clearLabel={t('catalogScreens.clearSearch')}
             value={search}
-            onChange={(e) => changed(setSearch)(e.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={
-              loading && data ? (
-                <Loader size={14} aria-label={t('common.loading')} />
-              ) : search ? (
-                <CloseButton
-                  size="sm"
-                  aria-label={t('catalogScreens.clearSearch')}
-                  onClick={() => changed(setSearch)('')}
-                />
-              ) : null
-            }
+            onChange={changed(setSearch)}
+            busy={loading && !!data}
             w={{ base: '100%', xs: 300 }}
           />
           <Select

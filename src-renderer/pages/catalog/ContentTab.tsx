@@ -19,11 +19,13 @@ import { SessionsPanel } from './SessionsPanel';
 function KindEditor({
   moduleId,
   content,
+  files,
   onChange,
   readOnly,
 }: {
   moduleId: string;
   content: ModuleContent;
+  files: ModuleDetail['files'];
   onChange: (c: ModuleContent) => void;
   readOnly: boolean;
 }) {
@@ -31,7 +33,7 @@ function KindEditor({
   const common = { moduleId, onChange, readOnly };
   switch (content.kind) {
     case 'course':
-      return <CourseEditor {...common} content={content} />;
+      return <CourseEditor {...common} content={content} files={files} />;
     case 'quiz':
       return <QuizEditor {...common} content={content} />;
     case 'event':
@@ -114,6 +116,7 @@ export function ContentTab({
             key={generation}
             moduleId={m.id}
             content={content}
+            files={m.files}
             onChange={setDraft}
             readOnly={readOnly}
           />

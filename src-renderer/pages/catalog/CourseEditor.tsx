@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconFile, IconLink, IconListCheck, IconTextCaption } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { FileInfo } from '../../../shared/api/schemas/files';
 import { Panel } from '../../components/Panel';
 import type { CourseContent, EditorProps, Step, StepType } from './content-types';
 import { CourseStepCard } from './CourseStepCard';
@@ -23,7 +24,13 @@ function newStep(type: StepType): Step {
 }
 
 /** A course's ordered steps: add, edit, reorder with buttons, remove. */
-export function CourseEditor({ moduleId, content, onChange, readOnly }: EditorProps<CourseContent>) {
+export function CourseEditor({
+  moduleId,
+  content,
+  files,
+  onChange,
+  readOnly,
+}: EditorProps<CourseContent> & { files: readonly FileInfo[] }) {
   const { t } = useTranslation();
   const steps = content.steps;
   const setSteps = (next: Step[]) => onChange({ ...content, steps: next });
@@ -44,6 +51,7 @@ export function CourseEditor({ moduleId, content, onChange, readOnly }: EditorPr
                 key={s.id}
                 moduleId={moduleId}
                 step={s}
+                files={files}
                 index={i}
                 count={steps.length}
                 readOnly={readOnly}

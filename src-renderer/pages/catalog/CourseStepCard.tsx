@@ -1,10 +1,11 @@
 import { Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { FileInfo } from '../../../shared/api/schemas/files';
 import classes from './catalog.module.css';
 import type { Step } from './content-types';
 import { FileStepField } from './FileStepField';
 import { ModuleSelect } from './ModuleSelect';
-import { MoveButtons } from './MoveButtons';
+import { ItemHeader, type OrderedItemProps } from './MoveButtons';
 import { RichTextField } from './RichTextField';
 
 const QUIZ_SOURCE = { kinds: ['quiz' as const] };
@@ -13,6 +14,7 @@ const QUIZ_SOURCE = { kinds: ['quiz' as const] };
 export function CourseStepCard({
   moduleId,
   step,
+  files,
   index,
   count,
   onChange,
@@ -22,13 +24,9 @@ export function CourseStepCard({
 }: {
   moduleId: string;
   step: Step;
-  index: number;
-  count: number;
-  onChange: (step: Step) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  readOnly: boolean;
-}) {
+  /** What the server knows of the files the saved draft refers to (name, size). */
+  files: readonly FileInfo[];
+} & OrderedItemProps<Step>) {
   const { t } = useTranslation();
   const c = (k: string) => t(`catalogScreens.course.${k}` as 'catalogScreens.course.title');
   const base = `content-steps-${index}`;
@@ -39,22 +37,20 @@ export function CourseStepCard({
   return (
     <Paper withBorder radius="md" p="md" className={classes.stepCard} component="li" aria-label={name}>
       <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap">
+        <ItemHeader
+          readOnly={readOnly}
+          itemId={step.id}
+          listId="steps"
+          name={name}
+          index={index}
+          count={count}
+          onMove={onMove}
+          onRemove={onRemove}
+        >
           <Text fw={600} size="sm">
             {index + 1}. {t(`catalogScreens.course.type.${step.type}`)}
           </Text>
-          {!readOnly && (
-            <MoveButtons
-              itemId={step.id}
-              listId="steps"
-              name={name}
-              index={index}
-              count={count}
-              onMove={onMove}
-              onRemove={onRemove}
-            />
-          )}
-        </Group>
+        </ItemHeader>
         <Group align="flex-end" gap="md">
           <TextInput
             id={`${base}-title`}
@@ -98,6 +94,7 @@ export function CourseStepCard({
           <FileStepField
             id={`${base}-fileId`}
             fileId={step.fileId}
+            known={files}
             readOnly={readOnly}
             onUploaded={(info) => onChange({ ...step, fileId: info.id, title: step.title || info.name })}
           />

@@ -31,12 +31,15 @@ const sizeText = (bytes: number) =>
 export function FileStepField({
   id,
   fileId,
+  known,
   onUploaded,
   error,
   readOnly,
 }: {
   id: string;
   fileId: string | null;
+  /** Files uploaded earlier, as the module detail lists them, so they show by name and size. */
+  known: readonly FileInfo[];
   onUploaded: (info: FileInfo) => void;
   error?: string | undefined;
   readOnly: boolean;
@@ -69,7 +72,7 @@ export function FileStepField({
     }
   }
 
-  const shown = info && info.id === fileId ? info : null;
+  const shown = (info && info.id === fileId ? info : known.find((f) => f.id === fileId)) ?? null;
   return (
     <Input.Wrapper
       label={t('catalogScreens.course.file')}

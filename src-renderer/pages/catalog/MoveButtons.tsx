@@ -1,8 +1,8 @@
-import { ActionIcon, Group, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ActionIcon, Group, Tooltip, type GroupProps } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
-/** Up, down and remove for one item of an ordered list: buttons, so ordering never needs a mouse drag. */
 /**
  * Moving an item re-renders it elsewhere (and may disable the pressed button), which drops
  * keyboard focus: put it back on the same item's button, or its other arrow at either end.
@@ -28,6 +28,17 @@ function refocusAfterRemove(listId: string, index: number) {
   });
 }
 
+/** What an editor of one item of an ordered list gets from the list. */
+export interface OrderedItemProps<T> {
+  index: number;
+  count: number;
+  onChange: (item: T) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+  readOnly: boolean;
+}
+
+/** Up, down and remove for one item of an ordered list: buttons, so ordering never needs a mouse drag. */
 export function MoveButtons({
   itemId,
   listId,
@@ -101,6 +112,27 @@ export function MoveButtons({
           <IconTrash size={16} aria-hidden />
         </ActionIcon>
       </Tooltip>
+    </Group>
+  );
+}
+
+/** An ordered item's top row: what it is on the left; when editable, its move and remove buttons on the right. */
+export function ItemHeader({
+  children,
+  readOnly,
+  align,
+  gap,
+  ...move
+}: Parameters<typeof MoveButtons>[0] & {
+  children: ReactNode;
+  readOnly: boolean;
+  align?: GroupProps['align'];
+  gap?: GroupProps['gap'];
+}) {
+  return (
+    <Group justify="space-between" wrap="nowrap" {...(align ? { align } : {})} {...(gap ? { gap } : {})}>
+      {children}
+      {!readOnly && <MoveButtons {...move} />}
     </Group>
   );
 }

@@ -5,7 +5,7 @@ import type { EditorProps, PathContent } from './content-types';
 import { moved, removed, replaced } from './list-ops';
 import { KindBadge } from './module-badges';
 import { ModuleSelect, useModuleOptions } from './ModuleSelect';
-import { MoveButtons } from './MoveButtons';
+import { ItemHeader } from './MoveButtons';
 
 const KINDS = ['course' as const, 'quiz' as const, 'event' as const, 'external' as const];
 
@@ -34,7 +34,17 @@ export function PathEditor({ moduleId, content, onChange, readOnly }: EditorProp
               const base = `content-items-${i}`;
               return (
                 <Paper key={item.moduleId} withBorder radius="md" p="sm" component="li" aria-label={name}>
-                  <Group justify="space-between" wrap="nowrap" gap="md">
+                  <ItemHeader
+                    readOnly={readOnly}
+                    gap="md"
+                    itemId={item.moduleId}
+                    listId="items"
+                    name={name}
+                    index={i}
+                    count={items.length}
+                    onMove={(to) => setItems(moved(items, i, to))}
+                    onRemove={() => setItems(removed(items, i))}
+                  >
                     <Stack gap={6} id={`${base}-moduleId`} tabIndex={-1}>
                       <Group gap="xs">
                         <Text fw={600} size="sm">
@@ -65,18 +75,7 @@ export function PathEditor({ moduleId, content, onChange, readOnly }: EditorProp
                         />
                       </Group>
                     </Stack>
-                    {!readOnly && (
-                      <MoveButtons
-                        itemId={item.moduleId}
-                        listId="items"
-                        name={name}
-                        index={i}
-                        count={items.length}
-                        onMove={(to) => setItems(moved(items, i, to))}
-                        onRemove={() => setItems(removed(items, i))}
-                      />
-                    )}
-                  </Group>
+                  </ItemHeader>
                 </Paper>
               );
             })}

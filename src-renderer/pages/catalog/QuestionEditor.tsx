@@ -18,7 +18,7 @@ import { IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { QuestionType, type Question } from '../../../shared/api/schemas/catalog';
 import { newId, removed, replaced } from './list-ops';
-import { MoveButtons } from './MoveButtons';
+import { ItemHeader, type OrderedItemProps } from './MoveButtons';
 
 type Choice = Extract<Question, { type: 'single' | 'multiple' }>;
 type Option = Choice['options'][number];
@@ -154,34 +154,26 @@ export function QuestionEditor({
   /** Id prefix matching the server's path, e.g. `content-sections-0-questions-1`. */
   base: string;
   listId: string;
-  index: number;
-  count: number;
-  onChange: (q: Question) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  readOnly: boolean;
-}) {
+} & OrderedItemProps<Question>) {
   const { t } = useTranslation();
   const name = t('catalogScreens.quiz.questionN', { n: index + 1 });
   return (
     <Paper withBorder radius="md" p="md" component="li" aria-label={name}>
       <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap">
+        <ItemHeader
+          readOnly={readOnly}
+          itemId={q.id}
+          listId={listId}
+          name={name}
+          index={index}
+          count={count}
+          onMove={onMove}
+          onRemove={onRemove}
+        >
           <Text fw={600} size="sm">
             {name}
           </Text>
-          {!readOnly && (
-            <MoveButtons
-              itemId={q.id}
-              listId={listId}
-              name={name}
-              index={index}
-              count={count}
-              onMove={onMove}
-              onRemove={onRemove}
-            />
-          )}
-        </Group>
+        </ItemHeader>
         <Group gap="md" align="flex-end">
           <Select
             id={`${base}-type`}

@@ -5,7 +5,7 @@ import type { QuizSection } from '../../../shared/api/schemas/catalog';
 import { Panel } from '../../components/Panel';
 import type { EditorProps, QuizContent } from './content-types';
 import { moved, newId, removed, replaced } from './list-ops';
-import { MoveButtons } from './MoveButtons';
+import { ItemHeader, type OrderedItemProps } from './MoveButtons';
 import { newQuestion, QuestionEditor } from './QuestionEditor';
 
 /** Blank stays blank (null); anything typed is a whole number. */
@@ -83,13 +83,7 @@ function SectionEditor({
   readOnly,
 }: {
   section: QuizSection;
-  index: number;
-  count: number;
-  onChange: (s: QuizSection) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-  readOnly: boolean;
-}) {
+} & OrderedItemProps<QuizSection>) {
   const { t } = useTranslation();
   const base = `content-sections-${index}`;
   const qs = section.questions;
@@ -105,7 +99,17 @@ function SectionEditor({
       bg="var(--mantine-color-default-hover)"
     >
       <Stack gap="md">
-        <Group align="flex-end" justify="space-between" wrap="nowrap">
+        <ItemHeader
+          readOnly={readOnly}
+          align="flex-end"
+          itemId={section.id}
+          listId="sections"
+          name={name}
+          index={index}
+          count={count}
+          onMove={onMove}
+          onRemove={onRemove}
+        >
           <TextInput
             id={`${base}-title`}
             label={t('catalogScreens.quiz.sectionTitle')}
@@ -116,18 +120,7 @@ function SectionEditor({
             style={{ flex: 1 }}
             maw={480}
           />
-          {!readOnly && (
-            <MoveButtons
-              itemId={section.id}
-              listId="sections"
-              name={name}
-              index={index}
-              count={count}
-              onMove={onMove}
-              onRemove={onRemove}
-            />
-          )}
-        </Group>
+        </ItemHeader>
         {qs.length === 0 ? (
           <Text size="sm" c="dimmed" id={`${base}-questions`} tabIndex={-1}>
             {t('catalogScreens.quiz.noQuestions')}

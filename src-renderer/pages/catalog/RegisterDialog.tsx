@@ -6,7 +6,7 @@ import { client } from '../../api/client';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormDialog } from '../../components/FormDialog';
-import { PeoplePicker, type PickedPerson } from './PeoplePicker';
+import { PeopleSearch, type PickedPerson } from '../../components/PeopleSearch';
 
 type Outcome = CallOutput<'events.register'>;
 
@@ -67,7 +67,7 @@ function RegisterForm({ sessionId, onDone }: { sessionId: string; onDone: (chang
   }
   return (
     <Stack gap="md">
-      <PeoplePicker label={t('catalogScreens.people.search')} value={people} onChange={setPeople} />
+      <PeopleSearch label={t('catalogScreens.people.search')} value={people} onChange={setPeople} />
       {people.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('catalogScreens.people.none')}

@@ -1,4 +1,3 @@
-import '@mantine/tiptap/styles.css';
 import { useEffect } from 'react';
 import { Input } from '@mantine/core';
 import { RichTextEditor } from '@mantine/tiptap';

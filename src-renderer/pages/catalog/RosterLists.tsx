@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Table, Text } from '@mantine/core';
 import { IconUserMinus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Roster, RosterRow } from './roster-types';
+import type { Roster, RosterRow } from '../../../shared/api/schemas/events';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Panel } from '../../components/Panel';
@@ -58,16 +58,23 @@ function PeopleTable({
               <Table.Td className={classes.nowrap}>{formatDateTime(r.registeredAt)}</Table.Td>
               {canManage && (
                 <Table.Td>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    color="red"
-                    leftSection={<IconUserMinus size={14} aria-hidden />}
-                    aria-label={t('catalogScreens.people.remove', { name: r.name })}
-                    onClick={() => onRemove(r)}
-                  >
-                    {t('catalogScreens.session.remove')}
-                  </Button>
+                  {r.attendance === 'attended' ? (
+                    // The server refuses to remove someone marked attended; say what to do instead.
+                    <Text size="xs" c="dimmed" maw={220}>
+                      {t('catalogScreens.session.attendedNoRemove')}
+                    </Text>
+                  ) : (
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconUserMinus size={14} aria-hidden />}
+                      aria-label={t('catalogScreens.people.remove', { name: r.name })}
+                      onClick={() => onRemove(r)}
+                    >
+                      {t('catalogScreens.session.remove')}
+                    </Button>
+                  )}
                 </Table.Td>
               )}
             </Table.Tr>
@@ -78,7 +85,7 @@ function PeopleTable({
   );
 }
 
-/** Who has a place and who is waiting, in order; managers may remove people. */
+/** Who has a place and who is waiting, in order; managers may remove people not yet marked attended. */
 export function RosterLists({ roster, onChanged }: { roster: Roster; onChanged: () => void }) {
   const { t } = useTranslation();
   const [removing, setRemoving] = useState<RosterRow | null>(null);

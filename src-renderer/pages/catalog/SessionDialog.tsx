@@ -1,4 +1,3 @@
-import '@mantine/dates/styles.css';
 import { useState, type FormEvent } from 'react';
 import { Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
@@ -12,7 +11,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { focusFirstError, showServerErrors, type FieldErrors } from '../../lib/form-errors';
 import { notifyDone } from '../../lib/notify';
 import { withoutError } from '../../lib/without-error';
-import { PeoplePicker, type PickedPerson } from './PeoplePicker';
+import { PeopleSearch, type PickedPerson } from '../../components/PeopleSearch';
 
 const FIELDS = ['startsAt', 'endsAt', 'place', 'capacity', 'instructorIds', 'notes'] as const;
 type Field = (typeof FIELDS)[number];
@@ -38,7 +37,7 @@ function SessionForm({
   const [capacity, setCapacity] = useState<number | string>(session?.capacity ?? 12);
   const [notes, setNotes] = useState(session?.notes ?? '');
   const [instructors, setInstructors] = useState<PickedPerson[]>(
-    (session?.instructors ?? []).map((i) => ({ id: i.id, name: i.name, email: '' })),
+    (session?.instructors ?? []).map((i) => ({ id: i.id, name: i.name })),
   );
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -140,7 +139,7 @@ function SessionForm({
             maw={160}
           />
         </Group>
-        <PeoplePicker
+        <PeopleSearch
           id={`${FORM}-instructorIds`}
           label={e('instructors')}
           value={instructors}

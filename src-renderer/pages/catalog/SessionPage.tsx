@@ -3,7 +3,7 @@ import { Alert, Button, DataList } from '@mantine/core';
 import { IconBan, IconInfoCircle, IconUserPlus } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Roster } from './roster-types';
+import type { Roster } from '../../../shared/api/schemas/events';
 import { BackLink } from '../../components/BackLink';
 import { LoadError } from '../../components/LoadError';
 import { LoadingPage } from '../../components/LoadingPage';

@@ -1,18 +1,7 @@
 import { useState } from 'react';
-import {
-  Anchor,
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  Loader,
-  Paper,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Paper, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../shared/api/contract';
@@ -26,6 +15,7 @@ import { hasPrivilege, useUser } from '../../state/user-context';
 import classes from '../tables.module.css';
 import groupClasses from './groups.module.css';
 import { TagBadge } from '../../components/TagBadge';
+import { SearchInput } from '../../components/SearchInput';
 
 const PAGE_SIZE = 50;
 const COLUMNS = ['name', 'kind', 'members', 'owner', 'description'] as const;
@@ -92,23 +82,13 @@ export function GroupsPage() {
     >
       <Paper withBorder radius="md">
         <Group p="md" className={classes.toolbar}>
-          <TextInput
+          <SearchInput
             label={t('groups.search')}
             placeholder={t('groups.searchPlaceholder')}
+            clearLabel={t('groups.clearSearch')}
             value={search}
-            onChange={(e) => changeSearch(e.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={
-              loading && data ? (
-                <Loader size={14} aria-label={t('common.loading')} />
-              ) : search ? (
-                <CloseButton
-                  size="sm"
-                  aria-label={t('groups.clearSearch')}
-                  onClick={() => changeSearch('')}
-                />
-              ) : null
-            }
+            onChange={changeSearch}
+            busy={loading && !!data}
             w={{ base: '100%', xs: 340 }}
           />
         </Group>

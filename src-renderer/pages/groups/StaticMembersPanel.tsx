@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GroupMember } from '../../../shared/api/schemas/groups';
 import { Panel } from '../../components/Panel';
 import { formatNumber } from '../../lib/format';
-import { AddPeople } from './AddPeople';
+import { PeopleSearch } from '../../components/PeopleSearch';
 import { MembersTable } from './MembersTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -26,9 +26,10 @@ export function StaticMembersPanel({
     <Panel title={`${t('groups.static.membersTitle')} (${formatNumber(members.length)})`}>
       <Stack gap="md">
         {!readOnly && (
-          <AddPeople
+          <PeopleSearch
+            label={t('groups.static.addPeople')}
             exclude={memberIds}
-            onAdd={(m) => onChange([...members, m].sort((a, b) => a.name.localeCompare(b.name)))}
+            onPick={(m) => onChange([...members, m].sort((a, b) => a.name.localeCompare(b.name)))}
           />
         )}
         <ErrorAlert message={error} />

@@ -1,20 +1,7 @@
 import { useState } from 'react';
-import {
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCheck, IconSearch, IconSchool } from '@tabler/icons-react';
+import { IconCheck, IconSchool } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../shared/api/contract';
@@ -32,6 +19,7 @@ import { BlockedLine, KindBadge } from './LearningBadges';
 import { moduleLink } from './learning-format';
 import classes from './learning.module.css';
 import { useAction } from './use-action';
+import { SearchInput } from '../../components/SearchInput';
 
 type CatalogItem = z.infer<typeof LearnerCatalog>['rows'][number];
 
@@ -123,23 +111,13 @@ export function BrowsePage() {
     <Page title={t('learningScreens.browse.title')} description={t('learningScreens.browse.description')}>
       <Paper withBorder radius="md">
         <Group p="md" className={tableClasses.toolbar} align="flex-end">
-          <TextInput
+          <SearchInput
             label={t('learningScreens.browse.search')}
             placeholder={t('learningScreens.browse.searchPlaceholder')}
+            clearLabel={t('learningScreens.browse.clearSearch')}
             value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={
-              loading && data ? (
-                <Loader size={14} aria-label={t('common.loading')} />
-              ) : search ? (
-                <CloseButton
-                  size="sm"
-                  aria-label={t('learningScreens.browse.clearSearch')}
-                  onClick={() => setSearch('')}
-                />
-              ) : null
-            }
+            onChange={setSearch}
+            busy={loading && !!data}
             w={{ base: '100%', xs: 340 }}
           />
           <Select

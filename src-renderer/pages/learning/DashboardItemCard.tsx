@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { Box, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import { IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
+import { IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DashboardItem } from '../../../shared/api/schemas/learning';
+import { client } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { notifyDone } from '../../lib/notify';
 import { BlockedLine, KindBadge, StateBadge, shownState, type ShownState } from './LearningBadges';
 import { formatDate, moduleLink } from './learning-format';
 import classes from './learning.module.css';
@@ -48,8 +52,46 @@ function Fact({ label, value }: { label: string; value: string }) {
   );
 }
 
+/**
+ * Takes a module the learner signed up for themselves off their list. The server keeps attempts and
+ * records; a manager's assignment is not theirs to drop, and a completed one stays as proof.
+ */
+function RemoveFromList({ item, onRemoved }: { item: DashboardItem; onRemoved: () => void }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <Button
+        variant="subtle"
+        color="gray"
+        size="compact-sm"
+        leftSection={<IconX size={14} aria-hidden />}
+        aria-label={t('learningScreens.dashboard.removeLabel', { title: item.title })}
+        onClick={() => setAsking(true)}
+      >
+        {t('learningScreens.dashboard.remove')}
+      </Button>
+      <ConfirmDialog
+        opened={asking}
+        onClose={() => setAsking(false)}
+        title={t('learningScreens.dashboard.removeTitle', { title: item.title })}
+        confirmLabel={t('learningScreens.dashboard.remove')}
+        onConfirm={async () => {
+          const res = await client.invoke('learning.unenrol', { moduleId: item.moduleId });
+          if (!res.ok) return res.error.message;
+          notifyDone(t('learningScreens.dashboard.removed', { title: item.title }));
+          onRemoved();
+          return null;
+        }}
+      >
+        {t('learningScreens.dashboard.removeBody')}
+      </ConfirmDialog>
+    </>
+  );
+}
+
 /** One module on the learner's dashboard: its state, progress, dates and the button that opens it. */
-export function DashboardItemCard({ item }: { item: DashboardItem }) {
+export function DashboardItemCard({ item, onRemoved }: { item: DashboardItem; onRemoved: () => void }) {
   const { t } = useTranslation();
   const state = shownState(item);
   const action = actionFor(state);
@@ -111,7 +153,7 @@ export function DashboardItemCard({ item }: { item: DashboardItem }) {
             }
           />
         </Box>
-        <Box w={140} ta="right">
+        <Stack w={160} gap={4} align="flex-end">
           {!blocked && (
             <Button
               component={Link}
@@ -132,7 +174,10 @@ export function DashboardItemCard({ item }: { item: DashboardItem }) {
               {t(`learningScreens.action.${action}`)}
             </Button>
           )}
-        </Box>
+          {item.origin === 'self' && item.state !== 'completed' && (
+            <RemoveFromList item={item} onRemoved={onRemoved} />
+          )}
+        </Stack>
       </Group>
     </Paper>
   );

@@ -91,7 +91,7 @@ export function MyTrainingPage() {
             ) : (
               <ul className={classes.list} aria-label={t('learningScreens.dashboard.listLabel')}>
                 {data.items.map((item) => (
-                  <DashboardItemCard key={item.moduleId} item={item} />
+                  <DashboardItemCard key={item.moduleId} item={item} onRemoved={reload} />
                 ))}
               </ul>
             )}

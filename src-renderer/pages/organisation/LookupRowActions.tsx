@@ -1,7 +1,7 @@
-import { ActionIcon, Menu } from '@mantine/core';
-import { IconArchive, IconArrowMerge, IconDots, IconPencil, IconRestore } from '@tabler/icons-react';
+import { IconArchive, IconArrowMerge, IconPencil, IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LookupRow } from '../../../shared/api/schemas/lookups';
+import { RowMenu } from '../../components/RowMenu';
 
 /** The dialog a lookups row action opens. */
 export type LookupDialog =
@@ -22,40 +22,23 @@ export function LookupRowActions({
 }) {
   const { t } = useTranslation();
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('lookups.actionsFor', { name: row.name })}>
-          <IconDots size={18} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          leftSection={<IconPencil size={16} aria-hidden />}
-          onClick={() => onAction({ kind: 'rename', row })}
-        >
-          {t('lookups.rename')}
-        </Menu.Item>
-        {!row.archived && (
-          <Menu.Item
-            leftSection={<IconArrowMerge size={16} aria-hidden />}
-            onClick={() => onAction({ kind: 'merge', row })}
-          >
-            {t('lookups.merge')}
-          </Menu.Item>
-        )}
-        {row.archived ? (
-          <Menu.Item leftSection={<IconRestore size={16} aria-hidden />} onClick={onRestore}>
-            {t('lookups.restore')}
-          </Menu.Item>
-        ) : (
-          <Menu.Item
-            leftSection={<IconArchive size={16} aria-hidden />}
-            onClick={() => onAction({ kind: 'archive', row })}
-          >
-            {t('lookups.archive')}
-          </Menu.Item>
-        )}
-      </Menu.Dropdown>
-    </Menu>
+    <RowMenu
+      label={t('lookups.actionsFor', { name: row.name })}
+      items={[
+        { label: t('lookups.rename'), icon: IconPencil, onClick: () => onAction({ kind: 'rename', row }) },
+        !row.archived && {
+          label: t('lookups.merge'),
+          icon: IconArrowMerge,
+          onClick: () => onAction({ kind: 'merge', row }),
+        },
+        row.archived
+          ? { label: t('lookups.restore'), icon: IconRestore, onClick: onRestore }
+          : {
+              label: t('lookups.archive'),
+              icon: IconArchive,
+              onClick: () => onAction({ kind: 'archive', row }),
+            },
+      ]}
+    />
   );
 }

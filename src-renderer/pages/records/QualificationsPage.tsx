@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ActionIcon, Button, EmptyState, Group, Menu, Paper, Switch, Table, Text } from '@mantine/core';
-import { IconArchive, IconDots, IconPencil, IconPlus, IconRestore, IconTags } from '@tabler/icons-react';
+import { Button, EmptyState, Group, Paper, Switch, Table, Text } from '@mantine/core';
+import { IconArchive, IconPencil, IconPlus, IconRestore, IconTags } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QualificationRow } from '../../../shared/api/schemas/records';
 import { client } from '../../api/client';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { PagedTable } from '../../components/PagedTable';
+import { RowMenu } from '../../components/RowMenu';
 import { TagBadge } from '../../components/TagBadge';
 import { formatNumber } from '../../lib/format';
 import { notifyDone } from '../../lib/notify';
@@ -23,41 +24,17 @@ type Dialog =
 
 function RowActions({ row, onAction }: { row: QualificationRow; onAction: (d: Dialog) => void }) {
   const { t } = useTranslation();
+  const q = (k: 'edit' | 'restore' | 'archive') => t(`recordsScreens.qualifications.${k}`);
   return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={t('recordsScreens.qualifications.actionsFor', { code: row.code })}
-        >
-          <IconDots size={18} aria-hidden />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          leftSection={<IconPencil size={16} aria-hidden />}
-          onClick={() => onAction({ kind: 'edit', row })}
-        >
-          {t('recordsScreens.qualifications.edit')}
-        </Menu.Item>
-        {row.archived ? (
-          <Menu.Item
-            leftSection={<IconRestore size={16} aria-hidden />}
-            onClick={() => onAction({ kind: 'restore', row })}
-          >
-            {t('recordsScreens.qualifications.restore')}
-          </Menu.Item>
-        ) : (
-          <Menu.Item
-            leftSection={<IconArchive size={16} aria-hidden />}
-            onClick={() => onAction({ kind: 'archive', row })}
-          >
-            {t('recordsScreens.qualifications.archive')}
-          </Menu.Item>
-        )}
-      </Menu.Dropdown>
-    </Menu>
+    <RowMenu
+      label={t('recordsScreens.qualifications.actionsFor', { code: row.code })}
+      items={[
+        { label: q('edit'), icon: IconPencil, onClick: () => onAction({ kind: 'edit', row }) },
+        row.archived
+          ? { label: q('restore'), icon: IconRestore, onClick: () => onAction({ kind: 'restore', row }) }
+          : { label: q('archive'), icon: IconArchive, onClick: () => onAction({ kind: 'archive', row }) },
+      ]}
+    />
   );
 }
 

@@ -14,7 +14,7 @@ import { notifyDone } from '../../lib/notify';
 import { withoutError } from '../../lib/without-error';
 import { EvidenceInput } from './EvidenceInput';
 import { ModuleSelect } from './ModuleSelect';
-import { PeopleChooser, type ChosenPerson } from './PeopleChooser';
+import { PeopleSearch, type PickedPerson } from '../../components/PeopleSearch';
 import { formatIsoDate, todayIso } from './record-format';
 import { RecordedSummary, type Recorded } from './RecordedSummary';
 
@@ -32,7 +32,7 @@ export function RecordResultsPage() {
   const [note, setNote] = useState('');
   const [evidence, setEvidence] = useState<FileInfo | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [people, setPeople] = useState<ChosenPerson[]>([]);
+  const [people, setPeople] = useState<PickedPerson[]>([]);
   const [flagged, setFlagged] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -215,14 +215,19 @@ export function RecordResultsPage() {
                   onBusy={setUploading}
                   error={errors.evidenceFileId}
                 />
-                <PeopleChooser
+                <PeopleSearch
                   id={`${FORM_ID}-personIds`}
-                  chosen={people}
+                  label={t('recordsScreens.recordForm.people')}
+                  description={t('recordsScreens.recordForm.peopleHint')}
+                  required
+                  showCount
+                  value={people}
                   onChange={(next) => {
                     setPeople(next);
                     clear('personIds');
                   }}
                   flagged={flagged}
+                  flaggedLabel={(name) => t('recordsScreens.recordForm.refused', { name })}
                   error={errors.personIds}
                 />
                 <Group justify="flex-end">

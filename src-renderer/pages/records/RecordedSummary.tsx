@@ -3,13 +3,13 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatIsoDate } from './record-format';
-import type { ChosenPerson } from './PeopleChooser';
+import type { PickedPerson } from '../../components/PeopleSearch';
 
 export interface Recorded {
   status: 'completed' | 'passed' | 'failed';
   moduleTitle: string;
   date: string;
-  people: ChosenPerson[];
+  people: PickedPerson[];
   records: number;
 }
 

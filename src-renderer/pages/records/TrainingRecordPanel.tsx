@@ -1,19 +1,7 @@
 import { useState } from 'react';
-import {
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, EmptyState, Group, Paper, Select, Table, Text, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCertificate, IconNotebook, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconCertificate, IconNotebook, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CallInput } from '../../../shared/api/contract';
 import { RecordType, type RecordRow } from '../../../shared/api/schemas/records';
@@ -26,6 +14,7 @@ import { formatIsoDate, RecordStatusBadge } from './record-format';
 import { RecordDrawer } from './RecordDrawer';
 import { RecordForm } from './RecordForm';
 import classes from './records.module.css';
+import { SearchInput } from '../../components/SearchInput';
 
 const PAGE_SIZE = 25;
 const COLUMNS = ['title', 'type', 'provider', 'completed', 'expires', 'qualification', 'source'] as const;
@@ -92,23 +81,13 @@ export function TrainingRecordPanel({
     <Paper withBorder radius="md">
       <Group p="md" gap="md" justify="space-between" align="flex-end" className={tableClasses.toolbar}>
         <Group gap="md" align="flex-end">
-          <TextInput
+          <SearchInput
             label={t('recordsScreens.panel.search')}
             placeholder={t('recordsScreens.panel.searchPlaceholder')}
+            clearLabel={t('recordsScreens.panel.clearSearch')}
             value={search}
-            onChange={(e) => changeSearch(e.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            rightSection={
-              loading && data ? (
-                <Loader size={14} aria-label={t('common.loading')} />
-              ) : search ? (
-                <CloseButton
-                  size="sm"
-                  aria-label={t('recordsScreens.panel.clearSearch')}
-                  onClick={() => changeSearch('')}
-                />
-              ) : null
-            }
+            onChange={changeSearch}
+            busy={loading && !!data}
             w={260}
           />
           <Select
