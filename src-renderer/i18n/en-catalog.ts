@@ -107,7 +107,8 @@ export const enCatalog = {
       saved: 'Saved.',
       discard: 'Discard changes',
       unsaved: 'Unsaved changes',
-      readOnly: 'You can look at this module but not change it.',
+      readOnly:
+        'You can look at this module but not change it. Correct answers are shown only to those who may edit it.',
       archivedReadOnly: 'This module is archived: nobody can start it. Restore it to make changes.',
       externalReadOnly:
         'External items are supplied from outside and cannot be edited here. You can still assign them and record results.',

@@ -22,6 +22,8 @@ export const enLearning = {
       expiring: 'Expires on {{date}}',
       overdue: 'Was due on {{date}}',
       due: 'Due on {{date}}',
+      booked: 'Booked: {{when}}, {{place}}',
+      waitlisted: 'On the waiting list: {{when}}, {{place}}',
     },
     action: {
       launch: 'Start',

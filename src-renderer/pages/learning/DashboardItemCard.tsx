@@ -3,12 +3,12 @@ import { Box, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantin
 import { IconPlayerPlay, IconRefresh, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { DashboardItem } from '../../../shared/api/schemas/learning';
+import type { DashboardItem, SessionRow } from '../../../shared/api/schemas/learning';
 import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { notifyDone } from '../../lib/notify';
 import { BlockedLine, KindBadge, StateBadge, shownState, type ShownState } from './LearningBadges';
-import { formatDate, moduleLink } from './learning-format';
+import { formatDate, formatSessionTime, moduleLink } from './learning-format';
 import classes from './learning.module.css';
 
 type Action = 'launch' | 'continue' | 'retake' | 'review';
@@ -20,11 +20,18 @@ function actionFor(state: ShownState): Action {
   return 'launch';
 }
 
-/** The one line that says why this item is where it is in the list. */
-function Hint({ item, state }: { item: DashboardItem; state: ShownState }) {
+/** The one line that says why this item is where it is in the list (or, for an event, which session is booked). */
+function Hint({ item, state, booked }: { item: DashboardItem; state: ShownState; booked?: SessionRow }) {
   const { t } = useTranslation();
   let text: string | null = null;
-  if (state === 'expired' && item.expiryDate)
+  if (booked && state !== 'expired')
+    text = t(
+      booked.myStatus === 'waitlisted'
+        ? 'learningScreens.stateHint.waitlisted'
+        : 'learningScreens.stateHint.booked',
+      { when: formatSessionTime(booked.startsAt, booked.endsAt), place: booked.place },
+    );
+  else if (state === 'expired' && item.expiryDate)
     text = t('learningScreens.stateHint.expired', { date: formatDate(item.expiryDate) });
   else if (state === 'expiring' && item.expiryDate)
     text = t('learningScreens.stateHint.expiring', { date: formatDate(item.expiryDate) });
@@ -91,7 +98,16 @@ function RemoveFromList({ item, onRemoved }: { item: DashboardItem; onRemoved: (
 }
 
 /** One module on the learner's dashboard: its state, progress, dates and the button that opens it. */
-export function DashboardItemCard({ item, onRemoved }: { item: DashboardItem; onRemoved: () => void }) {
+export function DashboardItemCard({
+  item,
+  booked,
+  onRemoved,
+}: {
+  item: DashboardItem;
+  /** For an event: the next session the learner holds a place on (or waits for). */
+  booked?: SessionRow | undefined;
+  onRemoved: () => void;
+}) {
   const { t } = useTranslation();
   const state = shownState(item);
   const action = actionFor(state);
@@ -111,7 +127,7 @@ export function DashboardItemCard({ item, onRemoved }: { item: DashboardItem; on
           <Title order={3} fz="md" id={headingId}>
             {item.title}
           </Title>
-          <Hint item={item} state={state} />
+          <Hint item={item} state={state} {...(booked ? { booked } : {})} />
           {blocked && <BlockedLine blockedBy={item.blockedBy} />}
           {item.attemptsLeft !== null && (
             <Text

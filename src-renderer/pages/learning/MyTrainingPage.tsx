@@ -91,7 +91,12 @@ export function MyTrainingPage() {
             ) : (
               <ul className={classes.list} aria-label={t('learningScreens.dashboard.listLabel')}>
                 {data.items.map((item) => (
-                  <DashboardItemCard key={item.moduleId} item={item} onRemoved={reload} />
+                  <DashboardItemCard
+                    key={item.moduleId}
+                    item={item}
+                    booked={data.upcomingSessions.find((s) => s.moduleId === item.moduleId && s.myStatus)}
+                    onRemoved={reload}
+                  />
                 ))}
               </ul>
             )}
