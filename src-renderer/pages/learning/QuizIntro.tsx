@@ -20,21 +20,9 @@ import { TagBadge } from '../../components/TagBadge';
 import { formatDateTime } from '../../lib/format';
 import tableClasses from '../tables.module.css';
 import { useAction } from './use-action';
+import { BigFact } from './BigFact';
 
 type QuizView = Extract<PlayerView, { kind: 'quiz' }>;
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={600} fz="lg">
-        {value}
-      </Text>
-    </div>
-  );
-}
 
 /** A quiz before it is taken: its rules, the attempts so far, and Start or Resume. */
 export function QuizIntro({ view }: { view: QuizView }) {
@@ -57,9 +45,9 @@ export function QuizIntro({ view }: { view: QuizView }) {
           {t('learningScreens.quiz.facts')}
         </Title>
         <SimpleGrid cols={{ base: 2, sm: 4 }} mb="lg">
-          <Fact label={t('learningScreens.quiz.passMark')} value={`${view.passMark}%`} />
-          <Fact label={t('learningScreens.quiz.questions')} value={String(view.questionCount)} />
-          <Fact
+          <BigFact label={t('learningScreens.quiz.passMark')} value={`${view.passMark}%`} />
+          <BigFact label={t('learningScreens.quiz.questions')} value={String(view.questionCount)} />
+          <BigFact
             label={t('learningScreens.quiz.timeLimit')}
             value={
               view.timeLimitMinutes
@@ -67,7 +55,7 @@ export function QuizIntro({ view }: { view: QuizView }) {
                 : t('learningScreens.quiz.none')
             }
           />
-          <Fact
+          <BigFact
             label={t('learningScreens.quiz.attemptsUsed')}
             value={
               view.maxAttempts

@@ -14,6 +14,7 @@ import { formatDuration, moduleLink } from './learning-format';
 import classes from './learning.module.css';
 import { SectionScoresTable } from './SectionScoresTable';
 import { useAction } from './use-action';
+import { BigFact } from './BigFact';
 
 /**
  * The result handed over by the submit, or rebuilt from the attempts history
@@ -58,19 +59,6 @@ function useResult(moduleId: string, attemptId: string, handed: AttemptResult | 
   }, [moduleId, attemptId, handed, key]);
   if (handed?.attemptId === attemptId) return handed;
   return state?.key === key ? state.value : null;
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fw={600} fz="lg">
-        {value}
-      </Text>
-    </div>
-  );
 }
 
 export function QuizResultPage() {
@@ -128,12 +116,12 @@ export function QuizResultPage() {
           </Stack>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3 }} mt="xl">
-          <Fact label={t('learningScreens.quiz.colNumber')} value={String(result.number)} />
-          <Fact
+          <BigFact label={t('learningScreens.quiz.colNumber')} value={String(result.number)} />
+          <BigFact
             label={t('learningScreens.result.timeTaken')}
             value={formatDuration(result.timeTakenSeconds)}
           />
-          <Fact
+          <BigFact
             label={t('learningScreens.result.attemptsLeft')}
             value={
               result.attemptsLeft === null

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import {
   Anchor,
   Button,
@@ -32,45 +32,46 @@ import { fullName } from './person-name';
 import { StatusBadge } from './StatusBadge';
 import { BackLink } from './BackLink';
 import { PersonTrainingTab } from '../records/PersonTrainingTab';
+import { FactItem } from '../../components/FactItem';
 
 const TABS = ['profile', 'training', 'roles', 'groups', 'permissions'] as const;
 type Tab = (typeof TABS)[number];
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>
-        {children || (
-          <Text c="dimmed" size="sm">
-            {t('person.none')}
-          </Text>
-        )}
-      </DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 function ProfileFacts({ person }: { person: PersonProfile }) {
   const { t } = useTranslation();
   return (
     <DataList withDivider labelWidth={150}>
-      <Fact label={t('person.fields.firstName')}>{person.firstName}</Fact>
-      <Fact label={t('person.fields.lastName')}>{person.lastName}</Fact>
-      <Fact label={t('person.fields.email')}>{person.email}</Fact>
-      <Fact label={t('person.fields.username')}>{person.username}</Fact>
-      <Fact label={t('person.fields.employeeNo')}>{person.employeeNo}</Fact>
-      <Fact label={t('person.fields.unitId')}>{person.unitPath}</Fact>
-      <Fact label={t('person.fields.departmentId')}>{person.department}</Fact>
-      <Fact label={t('person.fields.jobTitleId')}>{person.jobTitle}</Fact>
-      <Fact label={t('person.fields.managerId')}>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.firstName')}>
+        {person.firstName}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.lastName')}>
+        {person.lastName}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.email')}>
+        {person.email}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.username')}>
+        {person.username}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.employeeNo')}>
+        {person.employeeNo}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.unitId')}>
+        {person.unitPath}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.departmentId')}>
+        {person.department}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.jobTitleId')}>
+        {person.jobTitle}
+      </FactItem>
+      <FactItem emptyLabel={t('person.none')} label={t('person.fields.managerId')}>
         {person.managerId && (
           <Anchor component={Link} to={`/people/${person.managerId}`} size="sm">
             {person.managerName ?? person.managerEmail}
           </Anchor>
         )}
-      </Fact>
+      </FactItem>
     </DataList>
   );
 }
@@ -106,17 +107,19 @@ function AccountPanel({ person, onChanged }: { person: PersonProfile; onChanged:
           {t('person.accountIntro')}
         </Text>
         <DataList withDivider labelWidth={120}>
-          <Fact label={t('people.status')}>
+          <FactItem emptyLabel={t('person.none')} label={t('people.status')}>
             <StatusBadge status={person.status} />
-          </Fact>
-          <Fact label={t('person.hasPassword')}>
+          </FactItem>
+          <FactItem emptyLabel={t('person.none')} label={t('person.hasPassword')}>
             {person.hasPassword ? t('person.passwordSet') : t('person.passwordNotSet')}
-          </Fact>
-          <Fact label={t('person.pin')}>{person.hasPin ? t('person.pinSet') : t('person.pinNotSet')}</Fact>
+          </FactItem>
+          <FactItem emptyLabel={t('person.none')} label={t('person.pin')}>
+            {person.hasPin ? t('person.pinSet') : t('person.pinNotSet')}
+          </FactItem>
           {person.lockedUntil && (
-            <Fact label={t('person.locked')}>
+            <FactItem emptyLabel={t('person.none')} label={t('person.locked')}>
               {t('person.lockedUntil', { time: formatDateTime(person.lockedUntil) })}
-            </Fact>
+            </FactItem>
           )}
         </DataList>
         {canManage && (

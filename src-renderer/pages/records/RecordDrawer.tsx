@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, DataList, Drawer, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { IconDownload, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -12,22 +12,7 @@ import { useCall } from '../../lib/use-call';
 import { downloadEvidence } from './evidence';
 import { formatIsoDate, RecordStatusBadge } from './record-format';
 import { RecordForm } from './RecordForm';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>
-        {children || (
-          <Text c="dimmed" size="sm">
-            {t('recordsScreens.detail.none')}
-          </Text>
-        )}
-      </DataList.ItemValue>
-    </DataList.Item>
-  );
-}
+import { FactItem } from '../../components/FactItem';
 
 /** One record with every field, its evidence, and Edit / Delete when the viewer may. */
 export function RecordDrawer({
@@ -98,30 +83,45 @@ function RecordDetailView({
         {data.title}
       </Text>
       <DataList withDivider labelWidth={170}>
-        <Fact label={t('recordsScreens.detail.person')}>{`${data.personName} (${data.email})`}</Fact>
-        <Fact label={t('recordsScreens.detail.type')}>{t(`recordsScreens.type.${data.recordType}`)}</Fact>
-        <Fact label={t('recordsScreens.detail.provider')}>{data.provider}</Fact>
-        <Fact label={t('recordsScreens.detail.completionDate')}>{formatIsoDate(data.completionDate)}</Fact>
-        <Fact label={t('recordsScreens.detail.expiryDate')}>
+        <FactItem
+          emptyLabel={t('recordsScreens.detail.none')}
+          label={t('recordsScreens.detail.person')}
+        >{`${data.personName} (${data.email})`}</FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.type')}>
+          {t(`recordsScreens.type.${data.recordType}`)}
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.provider')}>
+          {data.provider}
+        </FactItem>
+        <FactItem
+          emptyLabel={t('recordsScreens.detail.none')}
+          label={t('recordsScreens.detail.completionDate')}
+        >
+          {formatIsoDate(data.completionDate)}
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.expiryDate')}>
           <Group gap="xs">
             {data.expiryDate ? formatIsoDate(data.expiryDate) : t('recordsScreens.detail.never')}
             <RecordStatusBadge status={data.status} />
           </Group>
-        </Fact>
-        <Fact label={t('recordsScreens.detail.qualification')}>
+        </FactItem>
+        <FactItem
+          emptyLabel={t('recordsScreens.detail.none')}
+          label={t('recordsScreens.detail.qualification')}
+        >
           {data.qualificationCode && `${data.qualificationCode} — ${data.qualificationName ?? ''}`}
-        </Fact>
-        <Fact label={t('recordsScreens.detail.module')}>
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.module')}>
           {data.module && `${data.module.code} — ${data.module.title}`}
-        </Fact>
-        <Fact label={t('recordsScreens.detail.otherInfo')}>
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.otherInfo')}>
           {data.otherInfo && (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {data.otherInfo}
             </Text>
           )}
-        </Fact>
-        <Fact label={t('recordsScreens.detail.evidence')}>
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.evidence')}>
           {file && (
             <Button
               size="compact-sm"
@@ -135,14 +135,18 @@ function RecordDetailView({
               })}
             </Button>
           )}
-        </Fact>
-        <Fact label={t('recordsScreens.detail.source')}>{t(`recordsScreens.source.${data.source}`)}</Fact>
-        <Fact label={t('recordsScreens.detail.recordId')}>
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.source')}>
+          {t(`recordsScreens.source.${data.source}`)}
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.recordId')}>
           <Text size="sm" ff="monospace">
             {data.id}
           </Text>
-        </Fact>
-        <Fact label={t('recordsScreens.detail.updated')}>{formatDateTime(data.updatedAt)}</Fact>
+        </FactItem>
+        <FactItem emptyLabel={t('recordsScreens.detail.none')} label={t('recordsScreens.detail.updated')}>
+          {formatDateTime(data.updatedAt)}
+        </FactItem>
       </DataList>
       <ErrorAlert message={downloadError} withCloseButton onClose={() => setDownloadError(null)} />
       {data.canEdit && (
