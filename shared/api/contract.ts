@@ -16,6 +16,8 @@ import { learningCalls } from './calls/learning.js';
 import { eventsCalls } from './calls/events.js';
 import { resultsCalls } from './calls/results.js';
 import { filesCalls } from './calls/files.js';
+import { configurationsCalls } from './calls/configurations.js';
+import { complianceCalls } from './calls/compliance.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -43,6 +45,8 @@ export const contract = {
   ...learningCalls,
   ...eventsCalls,
   ...resultsCalls,
+  ...configurationsCalls,
+  ...complianceCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

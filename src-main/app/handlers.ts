@@ -14,6 +14,8 @@ import { learningHandlers } from '../domain/learning/handlers.js';
 import { eventsHandlers } from '../domain/events/handlers.js';
 import { resultsHandlers } from '../domain/results/handlers.js';
 import { filesHandlers } from '../domain/files/handlers.js';
+import { configurationsHandlers } from '../domain/configurations/handlers.js';
+import { complianceHandlers } from '../domain/compliance/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -37,5 +39,7 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...learningHandlers(),
     ...eventsHandlers(),
     ...resultsHandlers(),
+    ...configurationsHandlers(),
+    ...complianceHandlers(),
   };
 }

@@ -45,6 +45,8 @@ const EXAMPLES: Partial<Record<CallName, (t: Target) => unknown>> = {
     ownerUnitId: t.unit,
   }),
   'results.attempts': (t) => ({ personId: t.person }),
+  'compliance.person': (t) => ({ personId: t.person }),
+  'compliance.cell': (t) => ({ personId: t.person, moduleId: 'no-such-module' }),
   'results.resetAttempts': (t) => ({
     personId: t.person,
     moduleId: 'no-such-module',

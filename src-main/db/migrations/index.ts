@@ -3,6 +3,7 @@ import initial from './0001-initial.js';
 import organisation from './0002-organisation.js';
 import trainingRecords from './0003-training-records.js';
 import catalog from './0004-catalog.js';
+import assignments from './0005-assignments.js';
 
 export type Migration = (db: Database) => void;
 
@@ -11,4 +12,10 @@ export type Migration = (db: Database) => void;
  * statically so that bundling keeps them. Never edit one that has shipped: add
  * the next file instead.
  */
-export const migrations: readonly Migration[] = [initial, organisation, trainingRecords, catalog];
+export const migrations: readonly Migration[] = [
+  initial,
+  organisation,
+  trainingRecords,
+  catalog,
+  assignments,
+];
