@@ -1,3 +1,4 @@
+import { complianceBenchmarks } from './compliance.bench.js';
 import { dispatcherBenchmarks } from './dispatcher.bench.js';
 import { formatResults, runBenchmarks } from './harness.js';
 import { learningBenchmarks } from './learning.bench.js';
@@ -8,6 +9,7 @@ const results = await runBenchmarks([
   ...dispatcherBenchmarks(),
   ...peopleImportBenchmarks(),
   ...learningBenchmarks(),
+  ...complianceBenchmarks(),
 ]);
 if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
 else console.log(formatResults(results));

@@ -1,0 +1,164 @@
+import { expiryOf, statusOf } from '../../../shared/compliance/status.js';
+import type { Reach } from '../../../shared/permissions/scope.js';
+import type { Db } from '../../db/open.js';
+import { searchParam, searchSql } from '../../db/text-search.js';
+import { groupMemberSql } from '../groups/membership-repo.js';
+import { reachSql, type SqlPart } from '../permissions/reach-sql.js';
+
+/**
+ * The compliance engine, as one SQL common table expression every read builds
+ * on (person page, matrix, summary, attention list, CLI report, benchmark):
+ *
+ *   req    one row per (person, module) with a configuration item in force on
+ *          the date, through a fulfilment covering the date: the strongest
+ *          requirement, the shortest validity and earliest due date among the
+ *          Required items (GROUP BY over the join).
+ *   cell   + the latest completion on or before the date, one index seek per
+ *          row on training_record(person_id, object_id, completion_date), its
+ *          expiry and its status.
+ *
+ * Expiry and status are the shared TypeScript rules (shared/compliance/status.ts)
+ * registered as SQL functions, so counting, filtering, ordering and paging all
+ * happen in SQLite and there is still only one implementation of the rules.
+ */
+
+const registered = new WeakSet<Db>();
+
+/** Registers fb_expiry(completion, months) and fb_status(rank, last, months, due, asOf, until) once per connection. */
+export function registerComplianceFunctions(db: Db): void {
+  if (registered.has(db)) return;
+  // Few distinct (date, months) pairs exist, so memoising makes date-fns's cost vanish on a big matrix.
+  const expiries = new Map<string, string | null>();
+  const expiry = (completion: unknown, months: unknown): string | null => {
+    if (typeof completion !== 'string' || months === null || months === undefined) return null;
+    const key = `${completion}|${String(months)}`;
+    let v = expiries.get(key);
+    if (v === undefined) {
+      v = expiryOf(completion, Number(months));
+      if (expiries.size > 100_000) expiries.clear();
+      expiries.set(key, v);
+    }
+    return v;
+  };
+  db.function('fb_expiry', { deterministic: true }, expiry);
+  // One call per cell: the status needs the expiry, so it computes it rather than taking a second function's result.
+  db.function(
+    'fb_status',
+    { deterministic: true },
+    (rank: unknown, last: unknown, months: unknown, due: unknown, asOf: unknown, until: unknown) =>
+      statusOf(
+        {
+          required: rank === 1 || rank === 1n,
+          lastCompletion: (last as string | null) ?? null,
+          expiryDate: expiry(last, months),
+          dueDate: (due as string | null) ?? null,
+        },
+        asOf as string,
+        until as string,
+      ),
+  );
+  registered.add(db);
+}
+
+/** Whose requirements to compute: always within a reach, optionally narrowed further. */
+export interface EngineScope {
+  reach: Reach;
+  selfId: string;
+  asOf: string;
+  /** asOf + the warning window (expiringUntil). */
+  until: string;
+  personId?: string | undefined;
+  /** A unit and everything below it. */
+  unitId?: string | undefined;
+  /** Current members of a group. */
+  groupId?: string | undefined;
+  search?: string | undefined;
+  moduleIds?: readonly string[] | undefined;
+  /** Only Required rows (the matrix, reports); the person page also wants Optional and Hidden. */
+  requiredOnly?: boolean;
+}
+
+const RANK = `CASE ci.requirement WHEN 'required' THEN 1 WHEN 'optional' THEN 2 ELSE 3 END`;
+const ITEM_VALIDITY = 'coalesce(ci.validity_months, m.default_validity_months)';
+/** A fulfilment covering @asOf, and an item version in force on @asOf (both ends: from inclusive, to exclusive). */
+export const COVERS = `f.assigned_on <= @asOf AND (f.removed_on IS NULL OR f.removed_on > @asOf)`;
+export const IN_FORCE = `ci.valid_from <= @asOf AND (ci.valid_to IS NULL OR ci.valid_to > @asOf)`;
+
+/** `WITH RECURSIVE … cell(person_id, module_id, rank, validity_months, due_date, last_completion, expiry_date, status)`. */
+export function complianceCte(s: EngineScope): SqlPart {
+  const scope = reachSql(s.reach, s.selfId, { person: 'p' });
+  const conds = [scope.sql, '(p.left_on IS NULL OR p.left_on > @asOf)'];
+  const params: Record<string, unknown> = { ...scope.params, asOf: s.asOf, until: s.until };
+  if (s.personId) {
+    conds.push('p.id = @personId');
+    params.personId = s.personId;
+  }
+  if (s.unitId) {
+    conds.push(`p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT @unitId
+        UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)`);
+    params.unitId = s.unitId;
+  }
+  if (s.groupId) {
+    const g = groupMemberSql(s.groupId, { person: 'p', param: 'filterGroupId' });
+    conds.push(g.sql);
+    Object.assign(params, g.params);
+  }
+  if (s.search) {
+    conds.push(searchSql(["p.first_name || ' ' || p.last_name", 'p.email']));
+    params.search = searchParam(s.search);
+  }
+  if (s.moduleIds) params.moduleIds = JSON.stringify(s.moduleIds);
+  const byRank = (r: number, expr: string) => `MIN(CASE WHEN ${RANK} = ${r} THEN ${expr} END)`;
+  const itemConds = [IN_FORCE];
+  if (s.moduleIds) itemConds.push('ci.module_id IN (SELECT value FROM json_each(@moduleIds))');
+  if (s.requiredOnly) itemConds.push(`ci.requirement = 'required'`);
+  const sql = `WITH RECURSIVE
+    -- Items in force, folded per configuration and module first (a few rows), so the big join below
+    -- does one cheap row per (fulfilment, module) instead of evaluating every item's rules per person.
+    items AS MATERIALIZED (
+      SELECT ci.configuration_id, ci.module_id, MIN(${RANK}) AS rank,
+        ${byRank(1, ITEM_VALIDITY)} AS v1, ${byRank(2, ITEM_VALIDITY)} AS v2, ${byRank(3, ITEM_VALIDITY)} AS v3,
+        MIN(CASE WHEN ci.requirement = 'required' AND ci.due_kind = 'fixed' THEN ci.due_date END) AS fixed_due,
+        MIN(CASE WHEN ci.requirement = 'required' AND ci.due_kind = 'after_joining' THEN ci.due_days END) AS due_days
+      FROM configuration_item ci JOIN module m ON m.id = ci.module_id
+      WHERE ${itemConds.join(' AND ')}
+      GROUP BY ci.configuration_id, ci.module_id
+    ),
+    req AS (
+      SELECT f.person_id, i.module_id, MIN(i.rank) AS rank, MIN(i.v1) AS v1, MIN(i.v2) AS v2, MIN(i.v3) AS v3,
+        MIN(CASE WHEN i.due_days IS NULL THEN i.fixed_due
+          ELSE min(coalesce(i.fixed_due, '9999-12-31'), date(f.assigned_on, '+' || i.due_days || ' days')) END)
+          AS due_date
+      FROM person p
+      JOIN fulfilment f ON f.person_id = p.id AND ${COVERS}
+      JOIN items i ON i.configuration_id = f.configuration_id
+      WHERE ${conds.join(' AND ')}
+      GROUP BY f.person_id, i.module_id
+    ),
+    -- Each layer ends in LIMIT -1 so SQLite runs it as a co-routine instead of flattening it into the
+    -- next: flattened, the seek and the functions would run again for every later mention of their column.
+    done AS (
+      SELECT person_id, module_id, rank, CASE rank WHEN 1 THEN v1 WHEN 2 THEN v2 ELSE v3 END AS validity_months,
+        due_date,
+        (SELECT max(tr.completion_date) FROM training_record tr
+          WHERE tr.person_id = req.person_id AND tr.object_id = req.module_id AND tr.completion_date <= @asOf)
+          AS last_completion
+      FROM req LIMIT -1
+    ),
+    judged AS (
+      SELECT done.*, fb_status(rank, last_completion, validity_months, due_date, @asOf, @until) AS status
+      FROM done LIMIT -1
+    ),
+    -- Not a co-routine: the expiry is only computed by the reads that show it (the matrix does not).
+    cell AS (
+      SELECT judged.*, CASE WHEN last_completion IS NOT NULL AND validity_months IS NOT NULL
+          THEN fb_expiry(last_completion, validity_months) END AS expiry_date
+      FROM judged
+    )`;
+  return { sql, params };
+}
+
+export const REQUIREMENTS = ['required', 'optional', 'hidden'] as const;
+export type RequirementName = (typeof REQUIREMENTS)[number];
+/** rank (1, 2, 3) → requirement name. */
+export const requirementOfRank = (rank: number): RequirementName => REQUIREMENTS[rank - 1] ?? 'hidden';
