@@ -40,15 +40,22 @@ export const DashboardItem = z.object({
   title: z.string(),
   kind: ModuleKind,
   description: z.string().nullable(),
-  /** How it got on the dashboard: self-registered, or put there by a manager (training configurations come later). */
-  origin: z.enum(['self', 'manager']),
+  /**
+   * How it got on the dashboard: self-registered, put there by a manager, or
+   * assigned (Required or Optional) by a training configuration covering the person.
+   */
+  origin: z.enum(['self', 'manager', 'assigned']),
   state: LearnerState,
   /** 0–100: steps done, path items completed, or 100 once completed. */
   progressPercent: z.number(),
   lastCompletionDate: z.string().nullable(),
   expiryDate: z.string().nullable(),
   expiryStatus: z.enum(['valid', 'expiring', 'expired', 'no_expiry']).nullable(),
-  /** Due dates arrive with training configurations; null until then. */
+  /**
+   * The earliest due date among the Required items assigning it; null when none
+   * has one. Overdue (never completed, due date before today) is not a state:
+   * the renderer derives it from dueDate and lastCompletionDate.
+   */
   dueDate: z.string().nullable(),
   blockedBy: BlockedBy,
   /** Quizzes: attempts left (null = unlimited or not a quiz). */
@@ -57,7 +64,7 @@ export const DashboardItem = z.object({
 export type DashboardItem = z.infer<typeof DashboardItem>;
 
 export const Dashboard = z.object({
-  /** Expired and expiring first, then in progress, not started, completed. */
+  /** Overdue and due soon first, then expired, expiring, in progress, not started, completed. */
   items: z.array(DashboardItem),
   /** Sessions the person is registered or waitlisted on, and open sessions of their events, soonest first. */
   upcomingSessions: z.array(SessionRow),

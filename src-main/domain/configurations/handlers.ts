@@ -1,17 +1,13 @@
 import type { configurationsCalls } from '../../../shared/api/calls/configurations.js';
-import { AppError } from '../../app/app-error.js';
 import type { HandlersFor } from '../../app/handler-types.js';
-
-// TEMPORARY wiring while the services are written; replaced in this same change.
-const notYet = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
+import { archiveConfiguration, createConfiguration, updateConfiguration } from './edit-service.js';
+import { getConfiguration, listConfigurations, previewTarget } from './service.js';
 
 export const configurationsHandlers = (): HandlersFor<keyof typeof configurationsCalls> => ({
-  'configurations.list': notYet,
-  'configurations.get': notYet,
-  'configurations.preview': notYet,
-  'configurations.create': notYet,
-  'configurations.update': notYet,
-  'configurations.archive': notYet,
+  'configurations.list': listConfigurations,
+  'configurations.get': getConfiguration,
+  'configurations.preview': previewTarget,
+  'configurations.create': createConfiguration,
+  'configurations.update': updateConfiguration,
+  'configurations.archive': archiveConfiguration,
 });

@@ -4,6 +4,8 @@ import { organisationOf, type UnitFacts } from '../../../shared/permissions/engi
 import { reachOf } from '../../../shared/permissions/scope.js';
 import { AppError, conflict } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { isoDateOf } from '../../../shared/dates.js';
+import { syncGroup } from '../configurations/sync.js';
 import { unitFacts } from '../org/unit-facts-repo.js';
 import { requireReach } from '../units/require-reach.js';
 import type { StoredRule } from './membership-repo.js';
@@ -165,6 +167,8 @@ export function updateGroup(
       removed: old.filter((id) => !next.includes(id)),
     };
   }
+  // Configurations assigned to the group follow its members (picked, or matched by the rule).
+  syncGroup(ctx.db, isoDateOf(ctx.clock.now()), g.id, ctx.clock.now().toISOString());
   ctx.audit({
     targetIds: [g.id, ...(membersChange ? [...membersChange.added, ...membersChange.removed] : [])],
     summary: `Changed group ${g.name}${name !== g.name ? ` (now ${name})` : ''}`,

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import type { Db } from '../../db/open.js';
 import { moduleRepo, type ModuleDbRow } from '../catalog/module-repo.js';
+import { assignedModules } from '../configurations/assigned-repo.js';
 import { learningRepo } from './learning-repo.js';
 
 export const quoted = (title: string) => `“${title}”`;
@@ -21,9 +22,12 @@ export function blockedBy(db: Db, personId: string, moduleId: string): ModuleSum
 export const blockedMessage = (missing: readonly ModuleSummary[]): string =>
   `Complete ${titleList(missing.map((m) => m.title))} first.`;
 
-/** How a module reached the person: directly, through a path (maybe locked), or inside a course. */
+/**
+ * How a module reached the person: directly, assigned by a training
+ * configuration (Required or Optional), through a path (maybe locked), or inside a course.
+ */
 export interface Source {
-  via: 'enrolment' | 'path' | 'course';
+  via: 'enrolment' | 'assignment' | 'path' | 'course';
   /**
    * Why this way in is closed: the path keeps the item closed until the one
    * before it is completed, or the path/course holding it is itself closed to
@@ -61,8 +65,9 @@ export function catalogCache(db: Db): CatalogCache {
  * Every module the person may take, with how they got it: their enrolments
  * (self or manager), the items of published learning paths they are enrolled
  * in, and the quizzes embedded in courses they may take — followed transitively,
- * because a path may list a course that embeds a quiz. Issue 6 adds assignments
- * as a further starting point here.
+ * because a path may list a course that embeds a quiz. Modules Required or
+ * Optional for the person through an open fulfilment are a further starting
+ * point (Hidden ones are not: they are prepared, not offered).
  *
  * What a container holds is only as open as the container: a quiz inside a
  * course that a path keeps locked (or whose prerequisites are missing) is
@@ -84,6 +89,10 @@ export function takeableModules(
   for (const e of repo.enrolments(personId)) {
     add(e.module_id, { via: 'enrolment', lockedReason: null });
     queue.push(e.module_id);
+  }
+  for (const a of assignedModules(db, personId)) {
+    add(a.module_id, { via: 'assignment', lockedReason: null });
+    queue.push(a.module_id);
   }
   const expanded = new Set<string>();
   while (queue.length) {

@@ -1,19 +1,33 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import type { DashboardItem } from '../../../shared/api/schemas/learning.js';
-import { isoDateOf } from '../../../shared/dates.js';
+import { daysBetween, isoDateOf } from '../../../shared/dates.js';
 import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
-import { moduleRepo } from '../catalog/module-repo.js';
+import { moduleRepo, type ModuleDbRow } from '../catalog/module-repo.js';
 import { isModuleVisibleTo, visibleModuleSql } from '../catalog/visibility-repo.js';
+import { assignedModules } from '../configurations/assigned-repo.js';
+import { DUE_SOON_DAYS, syncPerson } from '../configurations/sync.js';
 import { sessionsForLearner } from '../events/learner-service.js';
 import { blockedBy, quoted } from './access.js';
 import { learningRepo } from './learning-repo.js';
-import { attemptsLeft, moduleState, quizSettings, stateRank } from './state.js';
+import { attemptsLeft, moduleState, quizSettings, stateRank, type ModuleState } from './state.js';
+
+/** Never completed and past the due date (-2), or due within DUE_SOON_DAYS (-1): before everything else. */
+function urgency(s: ModuleState, dueDate: string | null, today: string): number {
+  if (dueDate === null || s.lastCompletionDate !== null) return stateRank(s);
+  if (dueDate < today) return -2;
+  return daysBetween(today, dueDate) <= DUE_SOON_DAYS ? -1 : stateRank(s);
+}
 
 /**
- * The learner's dashboard: what they are registered on (a learning path's items
- * are shown inside the path, not here), each with where they stand, most urgent
- * first, and their upcoming event sessions.
+ * The learner's dashboard: what they are registered on and what training
+ * configurations assign them (Required or Optional; Hidden never shows; a
+ * learning path's items are shown inside the path, not here), each with where
+ * they stand, most urgent first, and their upcoming event sessions.
+ *
+ * It first brings the person's own fulfilments in step (syncPerson, not
+ * syncAll: the dashboard is the most frequent call, and only this person's rows
+ * matter to it), which also queues their new-required and due notifications.
  */
 export function dashboard(
   _input: ParsedInput<'learning.dashboard'>,
@@ -21,31 +35,53 @@ export function dashboard(
 ): CallOutput<'learning.dashboard'> {
   const personId = ctx.actor.id;
   const today = isoDateOf(ctx.clock.now());
+  syncPerson(ctx.db, today, personId, ctx.clock.now().toISOString());
   const modules = moduleRepo(ctx.db);
+  const wanted = new Map<string, { origin: DashboardItem['origin']; dueDate: string | null }>();
+  for (const e of learningRepo(ctx.db).enrolments(personId))
+    wanted.set(e.module_id, { origin: e.origin, dueDate: null });
+  // An assignment says why it is there (it cannot be taken off), so it wins over an enrolment.
+  for (const a of assignedModules(ctx.db, personId))
+    wanted.set(a.module_id, { origin: 'assigned', dueDate: a.due_date });
   const items: (DashboardItem & { rank: number })[] = [];
-  for (const e of learningRepo(ctx.db).enrolments(personId)) {
-    const m = modules.byId(e.module_id);
+  for (const [moduleId, w] of wanted) {
+    const m = modules.byId(moduleId);
     if (!m || m.status !== 'published' || m.current_version === null) continue;
-    const s = moduleState(ctx.db, personId, m, today);
-    const quiz = quizSettings(ctx.db, m);
-    items.push({
-      moduleId: m.id,
-      code: m.code,
-      title: m.title,
-      kind: m.kind,
-      description: m.description,
-      origin: e.origin,
-      ...s,
-      dueDate: null,
-      blockedBy: blockedBy(ctx.db, personId, m.id),
-      attemptsLeft: quiz ? attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts, today) : null,
-      rank: stateRank(s),
-    });
+    items.push(dashboardItem(ctx, m, w, today));
   }
-  items.sort((a, b) => a.rank - b.rank || a.title.localeCompare(b.title));
+  items.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+      a.title.localeCompare(b.title),
+  );
   return {
     items: items.map(({ rank: _rank, ...item }) => item),
     upcomingSessions: sessionsForLearner(ctx, {}),
+  };
+}
+
+function dashboardItem(
+  ctx: AuthedCtx,
+  m: ModuleDbRow,
+  w: { origin: DashboardItem['origin']; dueDate: string | null },
+  today: string,
+): DashboardItem & { rank: number } {
+  const personId = ctx.actor.id;
+  const s = moduleState(ctx.db, personId, m, today);
+  const quiz = quizSettings(ctx.db, m);
+  return {
+    moduleId: m.id,
+    code: m.code,
+    title: m.title,
+    kind: m.kind,
+    description: m.description,
+    origin: w.origin,
+    ...s,
+    dueDate: w.dueDate,
+    blockedBy: blockedBy(ctx.db, personId, m.id),
+    attemptsLeft: quiz ? attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts, today) : null,
+    rank: urgency(s, w.dueDate, today),
   };
 }
 

@@ -3,7 +3,10 @@ import { can } from '../../../shared/permissions/engine.js';
 import { AppError, conflict, forbidden, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import type { Db } from '../../db/open.js';
+import { isoDateOf } from '../../../shared/dates.js';
 import { hashPassword, type PasswordCost } from '../auth/password.js';
+import { fulfilmentRepo } from '../configurations/fulfilment-repo.js';
+import { syncFulfilments } from '../configurations/sync.js';
 import { unitFacts } from '../org/unit-facts-repo.js';
 import { describeCycle } from './manager-cycles.js';
 import { referenceRepo } from './reference-repo.js';
@@ -99,6 +102,8 @@ export function createPerson(
     passwordHash: input.password ? hashPassword(input.password, cost) : null,
     now: ctx.clock.now().toISOString(),
   });
+  // Training configurations of their unit (and rule groups they match) cover them from today.
+  syncAfterChange(ctx, id);
   const profile = loadProfile(ctx.db, id);
   const { password: _omit, ...after } = input;
   ctx.audit({
@@ -147,7 +152,11 @@ export function updatePerson(
   requireNamed(ctx.db, 'job_title', c.job_title_id, 'jobTitleId');
   if (c.manager_id) requireManager(ctx.db, { id: p.id, name: fullName(p) }, c.manager_id);
   const cols = Object.keys(c) as (keyof PersonChanges)[];
-  if (cols.length) peopleRepo(ctx.db).update(p.id, c, ctx.clock.now().toISOString());
+  if (cols.length) {
+    peopleRepo(ctx.db).update(p.id, c, ctx.clock.now().toISOString());
+    // A move (or a new department or job title, for rule groups) changes which configurations cover them.
+    syncAfterChange(ctx, p.id);
+  }
   ctx.audit({
     targetIds: [p.id],
     summary: cols.length ? `Changed ${fullName(p)}: ${cols.join(', ')}` : `No changes to ${fullName(p)}`,
@@ -157,11 +166,21 @@ export function updatePerson(
   return loadProfile(ctx.db, p.id);
 }
 
+/** The person's fulfilments in step with where they now are (and new Required training notified). */
+function syncAfterChange(ctx: AuthedCtx, personId: string): void {
+  syncFulfilments(ctx.db, isoDateOf(ctx.clock.now()), { personId, now: ctx.clock.now().toISOString() });
+}
+
 function setStatus(id: string, status: 'active' | 'left', ctx: AuthedCtx) {
   const p = peopleRepo(ctx.db).byId(id);
   if (!p) throw notFound('That person');
   if (status === 'left' && id === ctx.actor.id) throw forbidden('You cannot deactivate yourself.');
-  if (p.status !== status) peopleRepo(ctx.db).setStatus(id, status, ctx.clock.now().toISOString());
+  if (p.status !== status) {
+    peopleRepo(ctx.db).setStatus(id, status, ctx.clock.now().toISOString());
+    // Compliance "as of" a date stops requiring anything of them from the day they left.
+    fulfilmentRepo(ctx.db).setLeftOn(id, status === 'left' ? isoDateOf(ctx.clock.now()) : null);
+    syncAfterChange(ctx, id);
+  }
   ctx.audit({
     targetIds: [id],
     summary:

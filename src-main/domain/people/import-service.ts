@@ -9,6 +9,8 @@ import { applyPeopleImport } from './import-apply.js';
 import { fileKeys, planPeopleImport, type ImportFacts, type ImportPlan } from './import-plan.js';
 import { importRepo } from './import-repo.js';
 import { referenceRepo } from './reference-repo.js';
+import { isoDateOf } from '../../../shared/dates.js';
+import { syncAll } from '../configurations/sync.js';
 
 /** Email, names and unit make a person; a file may leave out the rest, which then stays as it is. */
 const REQUIRED = new Set(['Email', 'First Name', 'Last Name', 'Unit']);
@@ -115,6 +117,8 @@ export function commitPeopleImport(
   ctx: AuthedCtx,
 ): CallOutput<'people.import.commit'> {
   const summary = run(input, ctx, true);
+  // People who moved, joined or left are covered (or no longer) by training configurations at once.
+  if (summary.committed) syncAll(ctx.db, isoDateOf(ctx.clock.now()), ctx.clock.now().toISOString());
   if (!summary.committed)
     ctx.audit({
       summary: `Refused to import people from ${input.fileName}: ${summary.errors.length} problems, nothing imported`,
