@@ -18,6 +18,7 @@ import { resultsCalls } from './calls/results.js';
 import { filesCalls } from './calls/files.js';
 import { configurationsCalls } from './calls/configurations.js';
 import { complianceCalls } from './calls/compliance.js';
+import { importsCatalogCalls } from './calls/imports-catalog.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -47,6 +48,7 @@ export const contract = {
   ...resultsCalls,
   ...configurationsCalls,
   ...complianceCalls,
+  ...importsCatalogCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

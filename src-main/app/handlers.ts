@@ -16,6 +16,7 @@ import { resultsHandlers } from '../domain/results/handlers.js';
 import { filesHandlers } from '../domain/files/handlers.js';
 import { configurationsHandlers } from '../domain/configurations/handlers.js';
 import { complianceHandlers } from '../domain/compliance/handlers.js';
+import { importsCatalogHandlers } from '../domain/catalog/import-handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -41,5 +42,6 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...resultsHandlers(),
     ...configurationsHandlers(),
     ...complianceHandlers(),
+    ...importsCatalogHandlers(),
   };
 }

@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
+import { registerAssignments } from './commands/assignments.js';
 import { registerAudit } from './commands/audit.js';
 import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
 import { registerModules } from './commands/modules.js';
 import { registerPeople } from './commands/people.js';
 import { registerRecords } from './commands/records.js';
+import { registerReport } from './commands/report.js';
 import { registerResults } from './commands/results.js';
 import { registerServe } from './commands/serve.js';
 import { registerUnits } from './commands/units.js';
@@ -41,6 +43,8 @@ function buildProgram(io: CliIo): Command {
   registerRecords(program, io);
   registerResults(program, io);
   registerModules(program, io);
+  registerReport(program, io);
+  registerAssignments(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',
