@@ -8,6 +8,7 @@ import { enPeople } from './en-people';
 import { enCatalog } from './en-catalog';
 import { enLearning } from './en-learning';
 import { enRecords } from './en-records';
+import { enCompliance } from './en-compliance';
 
 export const en = {
   app: {
@@ -146,6 +147,8 @@ export const en = {
       organisation: 'Organisation',
       groups: 'Groups',
       roles: 'Roles',
+      configurations: 'Training configurations',
+      compliance: 'Compliance',
     },
   },
   home: {
@@ -173,6 +176,9 @@ export const en = {
       organisation: 'See the organisation as a tree of units, and its departments and job titles.',
       groups: 'Sets of people, picked by hand or by a rule, for assignments and reports.',
       roles: 'What each role lets people do, and how far it reaches.',
+      configurations:
+        'Say which training a person, a group or a site must do, by when, and for how long it stays valid.',
+      compliance: 'Who is compliant, expiring or overdue, today or on any past date; export the view.',
     },
   },
   account: {
@@ -239,6 +245,7 @@ export const en = {
   ...enCatalog,
   ...enLearning,
   ...enRecords,
+  ...enCompliance,
 };
 
 export type Resources = typeof en;

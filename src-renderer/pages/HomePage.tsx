@@ -7,6 +7,7 @@ import { Panel } from '../components/Panel';
 import { visibleItems, type NavItem } from '../shell/nav-items';
 import { hasPrivilege, useUser } from '../state/user-context';
 import { TrainingSummary } from './learning/TrainingSummary';
+import { ComplianceSummary } from './compliance/ComplianceSummary';
 import classes from './HomePage.module.css';
 
 function AreaCard({ item }: { item: NavItem }) {
@@ -39,6 +40,7 @@ export function HomePage() {
       description={t('home.organisation', { organisation: user.organisationName })}
     >
       {hasPrivilege(user, 'learning.take') && <TrainingSummary />}
+      {hasPrivilege(user, 'compliance.view') && <ComplianceSummary />}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Panel title={t('home.whatYouCanDo')}>

@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Icon } from '@tabler/icons-react';
 import {
+  IconAdjustmentsHorizontal,
   IconBook2,
+  IconClipboardCheck,
   IconCertificate,
   IconChecklist,
   IconHierarchy2,
@@ -47,6 +49,10 @@ import { MyCertificatesPage } from '../pages/records/MyCertificatesPage';
 import { ResultsPage } from '../pages/records/ResultsPage';
 import { RecordResultsPage } from '../pages/records/RecordResultsPage';
 import { QualificationsPage } from '../pages/records/QualificationsPage';
+import { MatrixPage } from '../pages/compliance/MatrixPage';
+import { AttentionPage } from '../pages/compliance/AttentionPage';
+import { ConfigurationsPage } from '../pages/configurations/ConfigurationsPage';
+import { ConfigurationPage } from '../pages/configurations/ConfigurationPage';
 
 export type NavArea = keyof Resources['nav']['areas'];
 export type NavItemId = keyof Resources['nav']['items'];
@@ -170,6 +176,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     privilege: 'results.review',
     page: ResultsPage,
     subpages: [{ path: 'record', page: RecordResultsPage }],
+  },
+  {
+    id: 'compliance',
+    path: '/compliance',
+    labelKey: 'nav.items.compliance',
+    icon: IconClipboardCheck,
+    area: 'manager',
+    privilege: 'compliance.view',
+    page: MatrixPage,
+    subpages: [{ path: 'attention', page: AttentionPage }],
+  },
+  {
+    id: 'configurations',
+    path: '/configurations',
+    labelKey: 'nav.items.configurations',
+    icon: IconAdjustmentsHorizontal,
+    area: 'manager',
+    privilege: 'compliance.view',
+    page: ConfigurationsPage,
+    // new and editing check assignments.manage on the page; the server checks it against the owner unit.
+    subpages: [
+      { path: 'new', page: ConfigurationPage },
+      { path: ':configurationId', page: ConfigurationPage },
+    ],
   },
   {
     id: 'groups',

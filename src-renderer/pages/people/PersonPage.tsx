@@ -33,8 +33,9 @@ import { StatusBadge } from './StatusBadge';
 import { BackLink } from './BackLink';
 import { PersonTrainingTab } from '../records/PersonTrainingTab';
 import { FactItem } from '../../components/FactItem';
+import { PersonComplianceTab } from '../compliance/PersonComplianceTab';
 
-const TABS = ['profile', 'training', 'roles', 'groups', 'permissions'] as const;
+const TABS = ['profile', 'training', 'compliance', 'roles', 'groups', 'permissions'] as const;
 type Tab = (typeof TABS)[number];
 
 function ProfileFacts({ person }: { person: PersonProfile }) {
@@ -283,6 +284,7 @@ function GroupsTab({ person }: { person: PersonProfile }) {
 export function PersonPage() {
   const { t } = useTranslation();
   const { personId = '' } = useParams();
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const tabParam = params.get('tab');
   const tab: Tab = TABS.includes(tabParam as Tab) ? (tabParam as Tab) : 'profile';
@@ -339,9 +341,13 @@ export function PersonPage() {
           keepMounted={false}
         >
           <Tabs.List aria-label={t('person.tabs.label')} mb="lg">
-            {TABS.map((id) => (
+            {TABS.filter((id) => id !== 'compliance' || hasPrivilege(user, 'compliance.view')).map((id) => (
               <Tabs.Tab key={id} value={id}>
-                {id === 'training' ? t('recordsScreens.person.tab') : t(`person.tabs.${id}`)}
+                {id === 'training'
+                  ? t('recordsScreens.person.tab')
+                  : id === 'compliance'
+                    ? t('compliance.person.tab')
+                    : t(`person.tabs.${id}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -350,6 +356,9 @@ export function PersonPage() {
           </Tabs.Panel>
           <Tabs.Panel value="training">
             <PersonTrainingTab person={person} />
+          </Tabs.Panel>
+          <Tabs.Panel value="compliance">
+            <PersonComplianceTab personId={person.id} personName={fullName(person)} />
           </Tabs.Panel>
           <Tabs.Panel value="roles">
             <PersonRolesTab person={person} onChanged={reload} />

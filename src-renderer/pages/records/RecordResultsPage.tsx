@@ -17,6 +17,7 @@ import { ModuleSelect } from './ModuleSelect';
 import { PeopleSearch, type PickedPerson } from '../../components/PeopleSearch';
 import { formatIsoDate, todayIso } from './record-format';
 import { RecordedSummary, type Recorded } from './RecordedSummary';
+import { usePrefill } from './use-prefill';
 
 const FORM_ID = 'record-results';
 const FIELDS = ['moduleId', 'date', 'status', 'score', 'note', 'evidenceFileId', 'personIds'] as const;
@@ -40,6 +41,7 @@ export function RecordResultsPage() {
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   // Remounting the evidence field is the simple way to clear the file it shows.
   const [formKey, setFormKey] = useState(0);
+  usePrefill(setModule, setPeople);
   const clear = (f: Field) => setErrors((e) => withoutError(e, f));
   const showErrors = (next: FieldErrors<Field>) => {
     setErrors(next);
