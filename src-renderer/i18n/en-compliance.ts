@@ -218,6 +218,9 @@ export const enCompliance = {
       change: '{{sign}}{{count}} since last week',
       noChange: 'no change since last week',
       open: 'Open the compliance matrix',
+      nothingRequired:
+        'No training configuration requires anything of the people in your scope yet, so there is nothing to be compliant with.',
+      configure: 'New training configuration',
       loadFailed: 'The compliance summary could not be loaded',
     },
   },

@@ -1,9 +1,10 @@
-import { Anchor, Group, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { formatNumber } from '../../lib/format';
 import { useCall } from '../../lib/use-call';
+import { hasPrivilege, useUser } from '../../state/user-context';
 import { formatIsoDate } from '../records/record-format';
 import classes from './compliance.module.css';
 import { ComplianceBadge } from './status';
@@ -13,6 +14,7 @@ const KEYS = ['compliant', 'expiring', 'expired', 'missing', 'overdue'] as const
 /** The coordinator's glance on the home page: counts in scope today, and the change since a week before. */
 export function ComplianceSummary() {
   const { t } = useTranslation();
+  const user = useUser();
   const { data, error, reload } = useCall('compliance.summary', {});
   if (error)
     return <LoadError title={t('compliance.summary.loadFailed')} message={error.message} onRetry={reload} />;
@@ -36,6 +38,16 @@ export function ComplianceSummary() {
       </Group>
       {!data ? (
         <Skeleton height={72} radius="md" />
+      ) : data.people === 0 ? (
+        // Zeros would read as "all fine"; say instead that nothing is required of anyone yet.
+        <Group justify="space-between" gap="sm">
+          <Text size="sm">{t('compliance.summary.nothingRequired')}</Text>
+          {hasPrivilege(user, 'assignments.manage') && (
+            <Button component={Link} to="/configurations/new" variant="light">
+              {t('compliance.summary.configure')}
+            </Button>
+          )}
+        </Group>
       ) : (
         <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
           {KEYS.map((k) => {
