@@ -144,6 +144,11 @@ describe('training configurations', () => {
       { moduleId: fire, requirement: 'required', due: { kind: 'fixed', date: '2026-02-30' } },
     ]);
     expect(!badDate.ok && badDate.error.details?.[0]?.path).toBe('items.0.due.date');
+    // Compliance reads training records: a module that never makes one cannot be Required (Optional is fine).
+    const noRecord = await pub('NOREC', u('org'), { trainingRecord: false });
+    const neverCompliant = await create([{ moduleId: noRecord, requirement: 'required' }]);
+    expect(!neverCompliant.ok && neverCompliant.error.details?.[0]?.path).toBe('items.0.requirement');
+    expect(!neverCompliant.ok && neverCompliant.error.message).toMatch(/does not count as a training record/);
     // A Umeå manager does not see Malmö's module.
     const mgr = addPerson(app, { email: 'm2@example.com', unitId: u('ume'), roleId: 'manager' });
     const invisible = await create([{ moduleId: malmoOnly, requirement: 'required' }], mgr);

@@ -123,8 +123,8 @@ export function configRepo(db: Db) {
     /** Modules by id with what item checks need (unknown ids are absent). */
     modules(ids: readonly string[]) {
       return db
-        .prepare<[string], { id: string; title: string; status: string }>(
-          'SELECT id, title, status FROM module WHERE id IN (SELECT value FROM json_each(?))',
+        .prepare<[string], { id: string; title: string; status: string; training_record: number }>(
+          'SELECT id, title, status, training_record FROM module WHERE id IN (SELECT value FROM json_each(?))',
         )
         .all(JSON.stringify(ids));
     },

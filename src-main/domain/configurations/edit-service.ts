@@ -17,7 +17,8 @@ const today = (ctx: AuthedCtx) => isoDateOf(ctx.clock.now());
  * Every listed module exists, is visible to the actor (as a learner or through
  * catalog.view) and is published: a draft has nothing to take yet and an
  * archived module is withdrawn, so assigning either would make a requirement
- * nobody can meet. No module twice; fixed due dates are real dates.
+ * nobody can meet. No module twice; fixed due dates are real dates; a Required
+ * module must count as a training record (compliance is read from records).
  */
 function checkItems(ctx: AuthedCtx, items: readonly ItemInput[]): void {
   const modules = new Map(
@@ -39,6 +40,12 @@ function checkItems(ctx: AuthedCtx, items: readonly ItemInput[]): void {
         message: `${m.title} is ${m.status === 'draft' ? 'not published yet' : 'archived'}: only published modules can be assigned`,
       });
     else if (seen.has(item.moduleId)) details.push({ path, message: `${m.title} is listed twice` });
+    // Compliance counts training records: a module that never makes one could never be complied with.
+    else if (item.requirement === 'required' && m.training_record !== 1)
+      details.push({
+        path: `items.${n}.requirement`,
+        message: `${m.title} does not count as a training record, so completing it could never make anyone compliant; require the module that contains it, or turn on “Counts as a training record” in the catalog`,
+      });
     seen.add(item.moduleId);
     if (item.due.kind === 'fixed' && !isIsoDate(item.due.date))
       details.push({ path: `items.${n}.due.date`, message: `${item.due.date} is not a real date` });
