@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open.js';
+import { complianceCte, registerComplianceFunctions, type EngineScope } from '../compliance/engine-sql.js';
 import { SQL_UUID } from './fulfilment-repo.js';
 
 /** A person's due date for an item, from their fulfilment (SQL over `i` and `f`). */
@@ -141,6 +142,41 @@ export function notificationRepo(db: Db) {
            RETURNING id, person_id, title, body`,
         )
         .all({ today, now, soonDays, person: personId ?? null });
+      queueEmails(rows, now);
+      return rows.length;
+    },
+
+    /** The top units: their subtrees hold everyone (the engine's scope for "all people"). */
+    rootUnitIds(): string[] {
+      return db.prepare<[], string>('SELECT id FROM unit WHERE parent_id IS NULL').pluck().all();
+    },
+
+    /**
+     * Expiring and expired notifications for Required modules, from the compliance
+     * engine's own statuses on `scope.asOf` (so they always agree with the person
+     * page and the matrix): one per person, module, kind and expiry date. A new
+     * completion moves the expiry date, so it is told again only when that one in
+     * turn nears or passes its expiry. Returns how many were created.
+     */
+    expiry(scope: EngineScope, now: string): number {
+      registerComplianceFunctions(db);
+      const cte = complianceCte({ ...scope, requiredOnly: true });
+      const rows = db
+        .prepare<Record<string, unknown>, Inserted>(
+          `${cte.sql}
+           INSERT OR IGNORE INTO notification
+             (id, person_id, kind, module_id, configuration_id, title, body, dedupe_key, created_at)
+           SELECT ${SQL_UUID}, c.person_id, c.status, c.module_id, NULL,
+             CASE c.status WHEN 'expired' THEN 'Training expired: ' ELSE 'Training expiring soon: ' END || m.title,
+             CASE c.status WHEN 'expired' THEN m.title || ' expired on ' || c.expiry_date || '. Renew it now.'
+                           ELSE m.title || ' expires on ' || c.expiry_date || '. Renew it before then.' END,
+             c.status || ':' || c.person_id || ':' || c.module_id || ':' || c.expiry_date,
+             @now
+           FROM cell c JOIN module m ON m.id = c.module_id
+           WHERE c.status IN ('expiring', 'expired') AND c.expiry_date IS NOT NULL
+           RETURNING id, person_id, title, body`,
+        )
+        .all({ ...cte.params, now });
       queueEmails(rows, now);
       return rows.length;
     },

@@ -1,4 +1,8 @@
+import { expiringUntil } from '../../../shared/compliance/status.js';
+import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
+import type { EngineScope } from '../compliance/engine-sql.js';
+import { expiringDays } from '../compliance/service.js';
 import { groupsOfPerson } from '../groups/membership-repo.js';
 import { fulfilmentRepo } from './fulfilment-repo.js';
 import { notificationRepo } from './notification-repo.js';
@@ -65,18 +69,43 @@ export function notifyNewRequired(db: Db, today: string, opts: SyncScope & { now
 }
 
 /**
- * Due soon and overdue notifications for Required modules never completed.
- * Expiring and expired notifications are not made here: they need the compliance
- * engine's validity rules (see the report), and would otherwise disagree with it.
+ * Due soon and overdue notifications for Required modules never completed, then
+ * expiring and expired ones for Required modules completed before. The latter
+ * take their statuses from the compliance engine (validity, expiry window), so a
+ * notice never disagrees with the person page. Returns how many were created.
  */
 export function queueDueNotifications(db: Db, today: string, opts: { personId?: string; now?: string } = {}) {
-  return notificationRepo(db).due(today, opts.now ?? `${today}T00:00:00.000Z`, DUE_SOON_DAYS, opts.personId);
+  const repo = notificationRepo(db);
+  const now = opts.now ?? `${today}T00:00:00.000Z`;
+  const due = repo.due(today, now, DUE_SOON_DAYS, opts.personId);
+  return due + repo.expiry(everyoneScope(db, today, opts.personId), now);
+}
+
+/** The engine's scope over everyone (or one person), not a viewer's reach: the system tells each person. */
+function everyoneScope(db: Db, today: string, personId?: string): EngineScope {
+  const reach: Reach = {
+    any: true,
+    // One person: their own "self" reach; everyone: every top unit's subtree.
+    self: personId !== undefined,
+    subordinates: false,
+    units: [],
+    subtrees: personId === undefined ? notificationRepo(db).rootUnitIds() : [],
+    organisations: [],
+    organisationTrees: [],
+  };
+  return {
+    reach,
+    selfId: personId ?? '',
+    asOf: today,
+    until: expiringUntil(today, expiringDays(db)),
+    personId,
+  };
 }
 
 /**
  * Everything in step as of today: every configuration's fulfilments, then due
- * notifications. The due pass reads every open Required item of every covered
- * person, so it runs once per day (a setting remembers the day); what is
+ * notifications. The due and expiry pass reads every open Required item of every
+ * covered person, so it runs once per day (a setting remembers the day); what is
  * assigned later that day gets its due-soon notice tomorrow, and its
  * new-required notice (with the due date) at once.
  */
