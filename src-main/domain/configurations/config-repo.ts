@@ -3,6 +3,7 @@ import type { Requirement, TargetType } from '../../../shared/api/schemas/config
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { searchParam, searchSql } from '../../db/text-search.js';
+import { groupMemberSql } from '../groups/membership-repo.js';
 import { reachSql } from '../permissions/reach-sql.js';
 
 export interface ConfigDbRow {
@@ -136,6 +137,17 @@ export function configRepo(db: Db) {
           .pluck()
           .get(unitId) === 1
       );
+    },
+
+    /** The group's active members today (static picks or its rule), for scope checks. */
+    groupMemberIds(groupId: string): string[] {
+      const m = groupMemberSql(groupId);
+      return db
+        .prepare<Record<string, unknown>, string>(
+          `SELECT p.id FROM person p WHERE p.status = 'active' AND ${m.sql}`,
+        )
+        .pluck()
+        .all({ ...m.params, groupId });
     },
 
     group(id: string): { id: string; name: string; owner_unit_id: string } | undefined {

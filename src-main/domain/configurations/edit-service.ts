@@ -8,7 +8,7 @@ import type { AuthedCtx } from '../../app/context.js';
 import { isModuleVisibleTo } from '../catalog/visibility-repo.js';
 import { configRepo, type ItemDbRow, type ItemValues } from './config-repo.js';
 import { syncFulfilments } from './sync.js';
-import { reachableConfiguration, resolveTarget } from './target.js';
+import { reachableConfiguration, recheckTarget, resolveTarget } from './target.js';
 import { configurationDetail, dueRuleOf } from './view.js';
 
 const today = (ctx: AuthedCtx) => isoDateOf(ctx.clock.now());
@@ -156,6 +156,7 @@ export function updateConfiguration(
 ): CallOutput<'configurations.update'> {
   const c = reachableConfiguration(ctx, input.id, 'assignments.manage');
   if (c.archived_at) throw conflict(`${c.name} is archived: its history can be viewed but not changed.`);
+  recheckTarget(ctx, c);
   const repo = configRepo(ctx.db);
   if (input.items) checkItems(ctx, input.items);
   const before = auditItems(repo.currentItems(c.id));

@@ -50,7 +50,31 @@ export function resolveTarget(
   const owner = g && unitFacts(ctx.db, g.owner_unit_id);
   if (!g || !owner) throw noTarget('There is no such group.');
   requireReach(ctx.actor, privilege, owner);
+  // A static group may hold people from anywhere (picked by someone with a wider
+  // scope, or moved since): owning the group is not enough to require training of them.
+  const outside = repo
+    .groupMemberIds(id)
+    .map((pid) => personTarget(ctx.db, pid))
+    .filter((t) => t && !can(ctx.actor, privilege, t).allowed)
+    .map((t) => t?.name ?? '');
+  if (outside.length) {
+    const named =
+      outside.slice(0, 5).join(', ') + (outside.length > 5 ? ` and ${outside.length - 5} more` : '');
+    throw new AppError(
+      'forbidden',
+      `You cannot assign training to everyone in ${g.name}: ${named} ${outside.length === 1 ? 'is' : 'are'} outside your scope.`,
+    );
+  }
   return { name: g.name, ownerUnitId: owner.id };
+}
+
+/**
+ * Before changing what a person or group target must do, check the target again:
+ * the person may have moved out of the actor's scope since the configuration was
+ * made, or the group gained members from elsewhere.
+ */
+export function recheckTarget(ctx: AuthedCtx, c: ConfigDbRow): void {
+  if (c.target_type !== 'unit') resolveTarget(ctx, c.target_type, c.target_id);
 }
 
 /** A configuration the actor may see or change (their reach covers its owner unit), or an error. */
@@ -69,5 +93,11 @@ export function reachableConfiguration(
 /** Whether the actor may change a configuration (for the detail's canManage). */
 export function mayManage(ctx: AuthedCtx, c: ConfigDbRow): boolean {
   const owner = unitFacts(ctx.db, c.owner_unit_id);
-  return !!owner && can(ctx.actor, 'assignments.manage', { kind: 'unit', unit: owner }).allowed;
+  if (!owner || !can(ctx.actor, 'assignments.manage', { kind: 'unit', unit: owner }).allowed) return false;
+  try {
+    recheckTarget(ctx, c);
+    return true;
+  } catch {
+    return false;
+  }
 }
