@@ -3,6 +3,7 @@ import type { DemoApi } from './demo-api.js';
 import type { DemoRoster } from './demo-roster.js';
 import { BUILT, type DemoCatalog } from './demo-catalog.js';
 import { FIRE_SAFETY_QUIZ, FOOD_HYGIENE_QUIZ, answersFor } from './demo-quizzes.js';
+import { planConfigurations } from './demo-configurations.js';
 import { planFirstAid, type Later } from './demo-sessions.js';
 
 /** A seeded generator of numbers in [0, 1): the demo's history is the same on every machine. */
@@ -311,6 +312,7 @@ export async function seedHistory(
     ylva,
     asa,
   });
+  planConfigurations(api, later, cat, { orgId: roster.orgId, umeaId: site('S-UME').unitId, henrik, ylva });
 
   actions.sort((a, b) => a.at.localeCompare(b.at));
   for (const a of actions) {

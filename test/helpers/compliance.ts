@@ -20,9 +20,14 @@ export interface AssignSpec {
 }
 
 /**
- * A training configuration with its items and fulfilments, written with SQL so
- * compliance tests do not wait on configurations.create (switch to it later:
- * this is the one place that would change). Returns the configuration id.
+ * A training configuration with its items and fulfilments exactly as given, written
+ * with SQL: the engine's tests state history directly (items valid from/to past
+ * dates, people assigned and removed on chosen days, a unit target covering only
+ * the people listed). configurations.create cannot write that: it stamps today,
+ * covers everyone the target reaches and syncs membership, so the rules' edge
+ * cases would depend on clock juggling. The real create/update path has its own
+ * tests (configurations.test.ts, fulfilment.test.ts) and the demo uses it.
+ * Returns the configuration id.
  */
 export function assign(app: TestApp, spec: AssignSpec): string {
   const db = app.db;

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addMonthsIso, isoDateOf } from '../../shared/dates.js';
 import { BUILTIN_ROLES } from '../../shared/permissions/roles.js';
 import { createTestApp } from '../../src-main/app/create-app.js';
 import { seedDemo, type DemoSummary } from '../../src-main/demo/seed-demo.js';
+import { unwrapOk } from '../helpers/events.js';
 
 /** The README tells newcomers whom to sign in as; this keeps that table true. */
 const DOCUMENTED: [email: string, grants: string[]][] = [
@@ -48,5 +50,54 @@ describe('demo organisation', () => {
       expect.arrayContaining(BUILTIN_ROLES.filter((r) => r.id !== 'member').map((r) => r.id)),
     );
     expect(held).toContain('member');
+  });
+
+  describe('training configurations (issue 6)', () => {
+    const as = (email: string) =>
+      app.db.prepare('SELECT id FROM person WHERE email = ?').pluck().get(email) as string;
+    const sixMonthsAgo = () => addMonthsIso(isoDateOf(app.clock.now()), -6);
+
+    it('gives Ylva (Manager at Umeå) every status in her site today, and other answers six months ago', async () => {
+      const ylva = as('ylva.marklund@demo.fieldbook');
+      const today = unwrapOk(await app.invoke('compliance.summary', {}, { actorId: ylva }));
+      for (const status of ['compliant', 'expiring', 'expired', 'missing', 'overdue'] as const)
+        expect(today.counts[status], status).toBeGreaterThan(0);
+      const before = unwrapOk(
+        await app.invoke('compliance.summary', { asOf: sixMonthsAgo() }, { actorId: ylva }),
+      );
+      expect(before.counts).not.toEqual(today.counts);
+      expect(before.counts.compliant + before.counts.missing).toBeGreaterThan(0);
+    });
+
+    it('shows Ylva the matrix of her site with the organisation’s and her own requirements', async () => {
+      const ylva = as('ylva.marklund@demo.fieldbook');
+      const matrix = unwrapOk(await app.invoke('compliance.matrix', {}, { actorId: ylva }));
+      expect(matrix.modules.map((m) => m.title)).toEqual(
+        expect.arrayContaining(['Fire Safety Awareness', 'Manual Handling', 'First Aid at Work']),
+      );
+      expect(matrix.total).toBeGreaterThan(40);
+      expect(matrix.rows.every((r) => r.unitName === 'Umeå')).toBe(true);
+    });
+
+    it('tells Åsa what she must do, and where it comes from', async () => {
+      const mine = unwrapOk(
+        await app.invoke('compliance.mine', {}, { actorId: as('asa.oberg@demo.fieldbook') }),
+      );
+      const row = (title: string) => mine.rows.find((r) => r.title === title);
+      expect(row('Fire Safety Awareness')).toMatchObject({ requirement: 'required', status: 'compliant' });
+      expect(row('Manual Handling')).toMatchObject({ requirement: 'required', status: 'expired' });
+      expect(row('First Aid at Work')?.sources.map((s) => s.name)).toEqual(['Umeå site safety']);
+      expect(row('Food Hygiene quiz')?.requirement).toBe('optional');
+    });
+
+    it('lists the configurations a newcomer can open', async () => {
+      const admin = as('admin@demo.fieldbook');
+      const list = unwrapOk(await app.invoke('configurations.list', {}, { actorId: admin }));
+      expect(list.rows.map((r) => r.name).sort()).toEqual([
+        'Forklift licence',
+        'Nordvik Group essentials',
+        'Umeå site safety',
+      ]);
+    });
   });
 });
