@@ -201,6 +201,15 @@ export const enCompliance = {
       recordResult: 'Record result',
       recordHint: 'Record results for the selected people (one module at a time).',
       oneModule: 'Pick rows of one module to record results together.',
+      remind: 'Remind',
+      remindTitle_one: 'Send a reminder about {{count}} requirement?',
+      remindTitle_other: 'Send reminders about {{count}} requirements?',
+      remindBody:
+        'Each person gets a notification in Fieldbook, and an email is queued for them, saying what to complete and by when.',
+      remindNote: 'Add a note (optional)',
+      remindSend: 'Send reminders',
+      remindDone_one: 'Sent {{count}} reminder.',
+      remindDone_other: 'Sent {{count}} reminders.',
       columns: {
         person: 'Person',
         unit: 'Unit',

@@ -6,6 +6,8 @@ import {
   ConfigurationQuery,
   ConfigurationRef,
   ConfigurationUpdate,
+  RemindInput,
+  RemindOutcome,
   TargetPreview,
   TargetPreviewInput,
 } from '../schemas/configurations.js';
@@ -54,5 +56,12 @@ export const configurationsCalls = {
     access: 'assignments.manage',
     write: true,
     summary: 'Stop a configuration from today (its history stays)',
+  },
+  'configurations.remind': {
+    input: RemindInput,
+    output: RemindOutcome,
+    access: 'assignments.manage',
+    write: true,
+    summary: 'Remind people of training they still need (in-app and queued by email), all or none',
   },
 } as const satisfies Record<string, CallSpec>;

@@ -113,3 +113,15 @@ export const TargetPreview = z.object({
   /** A few of them, by name, for the editor. */
   sample: z.array(z.object({ id: z.string(), name: z.string() })),
 });
+
+/** A manager's reminder to people about training they still need (the attention list's bulk action). */
+export const RemindInput = z
+  .object({
+    rows: z
+      .array(z.object({ personId: Id, moduleId: Id }).strict())
+      .min(1, 'Pick at least one row')
+      .max(1000),
+    note: z.string().trim().max(1000, 'Use at most 1000 characters').nullable().optional(),
+  })
+  .strict();
+export const RemindOutcome = z.object({ sent: z.number() });

@@ -1,6 +1,7 @@
 import type { configurationsCalls } from '../../../shared/api/calls/configurations.js';
 import type { HandlersFor } from '../../app/handler-types.js';
 import { archiveConfiguration, createConfiguration, updateConfiguration } from './edit-service.js';
+import { remind } from './remind-service.js';
 import { getConfiguration, listConfigurations, previewTarget } from './service.js';
 
 export const configurationsHandlers = (): HandlersFor<keyof typeof configurationsCalls> => ({
@@ -10,4 +11,5 @@ export const configurationsHandlers = (): HandlersFor<keyof typeof configuration
   'configurations.create': createConfiguration,
   'configurations.update': updateConfiguration,
   'configurations.archive': archiveConfiguration,
+  'configurations.remind': remind,
 });

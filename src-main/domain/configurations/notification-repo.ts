@@ -56,6 +56,23 @@ export function notificationRepo(db: Db) {
       ).run(DUE_QUEUED_KEY, day);
     },
 
+    /** One reminder, sent by a manager; the kind follows the requirement's status. */
+    reminder(r: {
+      id: string;
+      personId: string;
+      moduleId: string;
+      kind: 'due_soon' | 'overdue' | 'expiring' | 'expired';
+      title: string;
+      body: string;
+      now: string;
+    }): void {
+      db.prepare(
+        `INSERT INTO notification (id, person_id, kind, module_id, title, body, dedupe_key, created_at)
+         VALUES (@id, @personId, @kind, @moduleId, @title, @body, 'reminder:' || @id, @now)`,
+      ).run(r);
+      queueEmails([{ id: r.id, person_id: r.personId, title: r.title, body: r.body }], r.now);
+    },
+
     /**
      * "New required training" for every person who, today, gained a Required
      * module: a new fulfilment of a configuration with Required items, or an item

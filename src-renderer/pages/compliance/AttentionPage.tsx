@@ -24,6 +24,7 @@ import { hasPrivilege, useUser } from '../../state/user-context';
 import { formatIsoDate, todayIso } from '../records/record-format';
 import tableClasses from '../tables.module.css';
 import { ScopeUnitSelect } from './filter-options';
+import { RemindButton } from './RemindButton';
 import { ComplianceBadge } from './status';
 
 const PAGE_SIZE = 50;
@@ -37,6 +38,7 @@ export function AttentionPage() {
   const { t } = useTranslation();
   const user = useUser();
   const canRecord = hasPrivilege(user, 'results.record');
+  const canRemind = hasPrivilege(user, 'assignments.manage');
   const [asOf, setAsOf] = useState(todayIso);
   const [unitId, setUnitId] = useState<string | null>(null);
   const [statuses, setStatuses] = useState<AttentionStatus[]>(['overdue', 'expired', 'expiring']);
@@ -119,14 +121,15 @@ export function AttentionPage() {
             }}
             w={340}
           />
-          {canRecord && (
+          {(canRecord || canRemind) && (
             <Group gap="sm" ml="auto" align="center">
               <Text size="sm" c="dimmed" role="status">
-                {picked.length > 0 && modules.size > 1
+                {canRecord && picked.length > 0 && modules.size > 1
                   ? t('compliance.attention.oneModule')
                   : t('compliance.attention.selected', { count: picked.length })}
               </Text>
-              {recordHref ? (
+              {canRemind && <RemindButton rows={picked} onSent={() => setSelected(new Map())} />}
+              {!canRecord ? null : recordHref ? (
                 <Button
                   component={Link}
                   to={recordHref}
