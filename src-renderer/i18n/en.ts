@@ -126,6 +126,18 @@ export const en = {
       signOutFailed: 'Signing out failed',
     },
   },
+  /** The bell in the header (shell/NotificationsMenu). */
+  notifications: {
+    bell: 'Notifications',
+    bellUnread_one: 'Notifications, {{count}} unread',
+    bellUnread_other: 'Notifications, {{count}} unread',
+    title: 'Notifications',
+    markAllRead: 'Mark all as read',
+    empty: 'No notifications',
+    unread: 'Unread:',
+    justNow: 'Just now',
+    loadFailed: 'Notifications could not be loaded: {{message}}',
+  },
   nav: {
     areas: {
       learner: 'Learner',

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Logo } from '../components/Logo';
 import { useUser } from '../state/user-context';
 import { Navbar } from './Navbar';
+import { NotificationsMenu } from './NotificationsMenu';
 import { UserMenu } from './UserMenu';
 import classes from './ShellLayout.module.css';
 
@@ -72,7 +73,10 @@ export function ShellLayout() {
                 </>
               )}
             </Group>
-            <UserMenu />
+            <Group gap="xs" wrap="nowrap">
+              <NotificationsMenu />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar id="main-navigation" aria-label={t('shell.mainNavigation')}>
