@@ -139,6 +139,17 @@ export function configRepo(db: Db) {
       );
     },
 
+    /** Live configurations aimed at a target (a group about to be deleted). */
+    liveForTarget(type: TargetType, id: string): string[] {
+      return db
+        .prepare<[string, string], string>(
+          `SELECT name FROM training_configuration
+           WHERE target_type = ? AND target_id = ? AND archived_at IS NULL ORDER BY name`,
+        )
+        .pluck()
+        .all(type, id);
+    },
+
     /** The group's active members today (static picks or its rule), for scope checks. */
     groupMemberIds(groupId: string): string[] {
       const m = groupMemberSql(groupId);

@@ -1,12 +1,13 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
-import { notFound } from '../../app/app-error.js';
+import { conflict, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { unitFacts } from '../org/unit-facts-repo.js';
 import { requireReach } from '../units/require-reach.js';
 import { ruleMemberSql } from './membership-repo.js';
 import { groupsRepo, type GroupDbRow } from './repo.js';
 import { groupDetail, memberCount, storedRule, toMember } from './view.js';
+import { configRepo } from '../configurations/config-repo.js';
 
 /** A group the actor may see (its owner within their reach for `privilege`), or not_found/forbidden. */
 export function reachableGroup(
@@ -65,6 +66,12 @@ export function deleteGroup(
   ctx: AuthedCtx,
 ): CallOutput<'groups.delete'> {
   const g = reachableGroup(ctx, input.id, 'groups.manage');
+  // Training configurations aimed at the group would lose their target (and their history its meaning).
+  const configs = configRepo(ctx.db).liveForTarget('group', g.id);
+  if (configs.length)
+    throw conflict(
+      `${g.name} cannot be deleted: the training configuration${configs.length > 1 ? 's' : ''} ${configs.map((c) => `“${c}”`).join(', ')} ${configs.length > 1 ? 'are' : 'is'} aimed at it. Archive ${configs.length > 1 ? 'them' : 'it'} first.`,
+    );
   const repo = groupsRepo(ctx.db);
   const memberIds = g.kind === 'static' ? repo.memberIds(g.id) : [];
   repo.delete(g.id);

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { moduleRepo, type ModuleDbRow } from '../catalog/module-repo.js';
 import { isModuleVisibleTo, visibleModuleSql } from '../catalog/visibility-repo.js';
+import { personCompliance } from '../compliance/service.js';
 import { assignedModules } from '../configurations/assigned-repo.js';
 import { DUE_SOON_DAYS, syncPerson } from '../configurations/sync.js';
 import { sessionsForLearner } from '../events/learner-service.js';
@@ -43,11 +44,18 @@ export function dashboard(
   // An assignment says why it is there (it cannot be taken off), so it wins over an enrolment.
   for (const a of assignedModules(ctx.db, personId))
     wanted.set(a.module_id, { origin: 'assigned', dueDate: a.due_date });
+  // Required training is judged by the compliance engine (the assignment's own validity may be
+  // shorter than the module's), so the dashboard and "My compliance" never disagree.
+  const required = new Map(
+    personCompliance(ctx, personId, undefined, { showHidden: false, selfView: true })
+      .rows.filter((r) => r.requirement === 'required')
+      .map((r) => [r.moduleId, r]),
+  );
   const items: (DashboardItem & { rank: number })[] = [];
   for (const [moduleId, w] of wanted) {
     const m = modules.byId(moduleId);
     if (!m || m.status !== 'published' || m.current_version === null) continue;
-    items.push(dashboardItem(ctx, m, w, today));
+    items.push(dashboardItem(ctx, m, w, today, required.get(moduleId)));
   }
   items.sort(
     (a, b) =>
@@ -66,9 +74,10 @@ function dashboardItem(
   m: ModuleDbRow,
   w: { origin: DashboardItem['origin']; dueDate: string | null },
   today: string,
+  required?: { status: string; expiryDate: string | null; lastCompletion: string | null },
 ): DashboardItem & { rank: number } {
   const personId = ctx.actor.id;
-  const s = moduleState(ctx.db, personId, m, today);
+  const s = withCompliance(moduleState(ctx.db, personId, m, today), required);
   const quiz = quizSettings(ctx.db, m);
   return {
     moduleId: m.id,
@@ -82,6 +91,22 @@ function dashboardItem(
     blockedBy: blockedBy(ctx.db, personId, m.id),
     attemptsLeft: quiz ? attemptsLeft(ctx.db, personId, m.id, quiz.maxAttempts, today) : null,
     rank: urgency(s, w.dueDate, today),
+  };
+}
+
+/** The engine's expiry for a Required module replaces the one from the module's default validity. */
+function withCompliance(
+  s: ModuleState,
+  c: { status: string; expiryDate: string | null; lastCompletion: string | null } | undefined,
+): ModuleState {
+  if (!c || c.lastCompletion === null || (s.state !== 'completed' && s.state !== 'expired')) return s;
+  if (c.status === 'expired')
+    return { ...s, state: 'expired', expiryDate: c.expiryDate, expiryStatus: 'expired' };
+  return {
+    ...s,
+    state: 'completed',
+    expiryDate: c.expiryDate,
+    expiryStatus: c.status === 'expiring' ? 'expiring' : c.expiryDate ? 'valid' : 'no_expiry',
   };
 }
 

@@ -7,6 +7,8 @@ import { kindForLevel } from './kinds.js';
 import { unitsRepo, type UnitRow, type UnitUsage, type UnitsRepo } from './repo.js';
 import { requireReach } from './require-reach.js';
 import { unitNode, unitTree } from './tree.js';
+import { isoDateOf } from '../../../shared/dates.js';
+import { syncFulfilments } from '../configurations/sync.js';
 
 const invalid = (path: string, message: string) =>
   new AppError('invalid_input', message, { details: [{ path, message }] });
@@ -134,6 +136,8 @@ export function moveUnit(input: ParsedInput<'units.move'>, ctx: AuthedCtx): Call
   checkNameFree(repo, parent, u.name, u.id);
   const before = unitNode(ctx.db, u.id).path;
   repo.setParent(u.id, parent.id);
+  // Everyone in the moved subtree may now fall under other unit configurations (or out of some) from today.
+  syncFulfilments(ctx.db, isoDateOf(ctx.clock.now()), { now: ctx.clock.now().toISOString() });
   const node = unitNode(ctx.db, u.id);
   ctx.audit({
     targetIds: [u.id, u.parent_id, parent.id],
