@@ -46,6 +46,54 @@ export function statusOf(f: StatusFacts, asOf: string, until: string): Status {
   return f.expiryDate <= until ? 'expiring' : 'compliant';
 }
 
+/**
+ * The latest completion date whose expiry under `validityMonths` falls on or before `day`
+ * (so a completion expires by `day` exactly when it is on or before this date). The expiry
+ * never decreases as the completion date grows (end-of-month clamping only merges days), so a
+ * binary search over days with expiryOf itself finds it: the rule keeps one definition of expiry.
+ */
+export function latestCompletionExpiringBy(day: string, validityMonths: number): string {
+  const dayMs = 86_400_000;
+  const iso = (d: number) => new Date(d * dayMs).toISOString().slice(0, 10);
+  const expiresBy = (d: number) => (expiryOf(iso(d), validityMonths) ?? '9999-12-31') <= day;
+  let hi = Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs) + 1; // expires after `day`: validity >= 0
+  const step = 31 * Math.max(validityMonths + 2, 2);
+  let lo = hi - step; // a month and more before `day` minus the validity
+  while (!expiresBy(lo)) lo -= step;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (expiresBy(mid)) lo = mid;
+    else hi = mid;
+  }
+  return iso(lo);
+}
+
+/**
+ * statusOf as one SQL CASE over a cell's columns, so a whole matrix is judged inside SQLite
+ * without a JavaScript call per cell. Each line mirrors a line of statusOf; "expiry <= date"
+ * becomes "completion <= latestCompletionExpiringBy(date)", given per validity as the two
+ * cutoff columns. The unit tests run the same table against both.
+ */
+export function statusSql(c: {
+  required: string;
+  lastCompletion: string;
+  validityMonths: string;
+  dueDate: string;
+  asOf: string;
+  /** latestCompletionExpiringBy(asOf, validity) */
+  expiredUpTo: string;
+  /** latestCompletionExpiringBy(until, validity) */
+  expiringUpTo: string;
+}): string {
+  return `CASE WHEN NOT (${c.required}) THEN 'not_required'
+    WHEN ${c.lastCompletion} IS NULL THEN
+      CASE WHEN ${c.dueDate} IS NOT NULL AND ${c.dueDate} < ${c.asOf} THEN 'overdue' ELSE 'missing' END
+    WHEN ${c.validityMonths} IS NULL THEN 'compliant'
+    WHEN ${c.lastCompletion} <= ${c.expiredUpTo} THEN 'expired'
+    WHEN ${c.lastCompletion} <= ${c.expiringUpTo} THEN 'expiring'
+    ELSE 'compliant' END`;
+}
+
 /** The same, naming the warning window in days instead of its last day. */
 export const statusAsOf = (f: StatusFacts, asOf: string, warningDays = DEFAULT_EXPIRING_DAYS): Status =>
   statusOf(f, asOf, expiringUntil(asOf, warningDays));

@@ -1,4 +1,4 @@
-import { expiryOf, statusOf } from '../../../shared/compliance/status.js';
+import { expiryOf, latestCompletionExpiringBy, statusSql } from '../../../shared/compliance/status.js';
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { searchParam, searchSql } from '../../db/text-search.js';
@@ -17,14 +17,15 @@ import { reachSql, type SqlPart } from '../permissions/reach-sql.js';
  *          row on training_record(person_id, object_id, completion_date), its
  *          expiry and its status.
  *
- * Expiry and status are the shared TypeScript rules (shared/compliance/status.ts)
- * registered as SQL functions, so counting, filtering, ordering and paging all
- * happen in SQLite and there is still only one implementation of the rules.
+ * The status is shared/compliance/status.ts's statusSql (the SQL form of statusOf, tested
+ * against the same table), with the expiry cutoffs computed once per validity by the shared
+ * TypeScript expiry rule (fb_expiring_by); fb_expiry gives the expiry date to reads that show it.
+ * So counting, filtering, ordering and paging all happen in SQLite, with no JS call per cell.
  */
 
 const registered = new WeakSet<Db>();
 
-/** Registers fb_expiry(completion, months) and fb_status(rank, last, months, due, asOf, until) once per connection. */
+/** Registers fb_expiry(completion, months) and fb_expiring_by(day, months) once per connection. */
 export function registerComplianceFunctions(db: Db): void {
   if (registered.has(db)) return;
   // Few distinct (date, months) pairs exist, so memoising makes date-fns's cost vanish on a big matrix.
@@ -41,21 +42,9 @@ export function registerComplianceFunctions(db: Db): void {
     return v;
   };
   db.function('fb_expiry', { deterministic: true }, expiry);
-  // One call per cell: the status needs the expiry, so it computes it rather than taking a second function's result.
-  db.function(
-    'fb_status',
-    { deterministic: true },
-    (rank: unknown, last: unknown, months: unknown, due: unknown, asOf: unknown, until: unknown) =>
-      statusOf(
-        {
-          required: rank === 1 || rank === 1n,
-          lastCompletion: (last as string | null) ?? null,
-          expiryDate: expiry(last, months),
-          dueDate: (due as string | null) ?? null,
-        },
-        asOf as string,
-        until as string,
-      ),
+  // Called once per distinct validity (the cut CTE), never per cell.
+  db.function('fb_expiring_by', { deterministic: true }, (day: unknown, months: unknown) =>
+    latestCompletionExpiringBy(String(day), Number(months)),
   );
   registered.add(db);
 }
@@ -134,6 +123,8 @@ export function complianceCte(s: EngineScope): SqlPart {
       JOIN items i ON i.configuration_id = f.configuration_id
       WHERE ${conds.join(' AND ')}
       GROUP BY f.person_id, i.module_id
+      -- Free after the GROUP BY, and it lets a per-person grouping downstream stream instead of sorting again.
+      ORDER BY f.person_id, i.module_id
     ),
     -- Each layer ends in LIMIT -1 so SQLite runs it as a co-routine instead of flattening it into the
     -- next: flattened, the seek and the functions would run again for every later mention of their column.
@@ -143,11 +134,26 @@ export function complianceCte(s: EngineScope): SqlPart {
         (SELECT max(tr.completion_date) FROM training_record tr
           WHERE tr.person_id = req.person_id AND tr.object_id = req.module_id AND tr.completion_date <= @asOf)
           AS last_completion
-      FROM req LIMIT -1
+      FROM req ORDER BY person_id, module_id LIMIT -1
+    ),
+    -- Per validity among the Required items, the last completion dates that have expired by @asOf and
+    -- by @until: the status is then string comparisons in SQL instead of a JavaScript call per cell.
+    cut AS MATERIALIZED (
+      SELECT v1 AS months, fb_expiring_by(@asOf, v1) AS expired_up_to, fb_expiring_by(@until, v1) AS expiring_up_to
+      FROM (SELECT DISTINCT v1 FROM items WHERE v1 IS NOT NULL)
     ),
     judged AS (
-      SELECT done.*, fb_status(rank, last_completion, validity_months, due_date, @asOf, @until) AS status
-      FROM done LIMIT -1
+      SELECT done.*, ${statusSql({
+        required: 'done.rank = 1',
+        lastCompletion: 'done.last_completion',
+        validityMonths: 'done.validity_months',
+        dueDate: 'done.due_date',
+        asOf: '@asOf',
+        expiredUpTo: 'cut.expired_up_to',
+        expiringUpTo: 'cut.expiring_up_to',
+      })} AS status
+      FROM done LEFT JOIN cut ON cut.months = done.validity_months AND done.rank = 1
+      ORDER BY done.person_id, done.module_id LIMIT -1
     ),
     -- Not a co-routine: the expiry is only computed by the reads that show it (the matrix does not).
     cell AS (

@@ -19,7 +19,9 @@ import { complianceRepo, type SourceDbRow } from './repo.js';
 
 /** The expiring window in days: setting `compliance.expiringDays`, else 30. */
 export function expiringDays(db: Db): number {
-  const v = Number(complianceRepo(db).setting('compliance.expiringDays'));
+  const raw = complianceRepo(db).setting('compliance.expiringDays')?.trim();
+  // An empty value means "not set" (Number('') would be a 0-day window).
+  const v = raw ? Number(raw) : NaN;
   return Number.isInteger(v) && v >= 0 ? v : DEFAULT_EXPIRING_DAYS;
 }
 
