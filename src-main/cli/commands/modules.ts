@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { CallName } from '../../../shared/api/contract.js';
 import { ModuleKind, ModuleStatus, type ModuleRow } from '../../../shared/api/schemas/catalog.js';
@@ -8,6 +8,7 @@ import type { App } from '../../app/create-app.js';
 import { findUnitByCodeOrPath } from '../../domain/org/unit-lookup-repo.js';
 import { CliError, usageError } from '../cli-error.js';
 import { actingPersonId, withApp, type GlobalOptions } from '../context.js';
+import { readImportFile } from '../import-file.js';
 import { formatImportReport } from '../import-report.js';
 import type { CliIo } from '../io.js';
 import { unwrap } from '../unwrap.js';
@@ -49,21 +50,11 @@ export async function runCsvImport(
   g: GlobalOptions,
   io: CliIo,
 ): Promise<void> {
-  const encoding = ImportEncoding.safeParse((o.encoding ?? 'auto').toLowerCase());
-  if (!encoding.success)
-    throw usageError(`--encoding must be one of ${ImportEncoding.options.join(', ')}, not "${o.encoding}"`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw usageError(`Cannot read the file ${file}`);
-  }
+  const read = readImportFile(file, o.encoding);
   const actorId = actingPersonId(app, g);
   const input = {
     ...extra,
-    fileName: file.split(/[\\/]/).pop() ?? file,
-    content: bytes.toString('base64'),
-    encoding: encoding.data,
+    ...read,
   };
   let summary = unwrap(await app.invoke(calls.validate, input, { actorId })) as CatalogImportSummary;
   if (!summary.errors.length && !o.dryRun)

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { PeopleImportSummary } from '../../../shared/api/schemas/people-import.js';
 import { ImportEncoding } from '../../../shared/api/schemas/import.js';
@@ -6,6 +6,7 @@ import type { App } from '../../app/create-app.js';
 import { findUnitByCodeOrPath } from '../../domain/org/unit-lookup-repo.js';
 import { CliError, usageError } from '../cli-error.js';
 import { actingPersonId, withApp, type GlobalOptions } from '../context.js';
+import { readImportFile } from '../import-file.js';
 import { formatImportReport } from '../import-report.js';
 import type { CliIo } from '../io.js';
 import { unwrap } from '../unwrap.js';
@@ -39,20 +40,10 @@ interface ImportOptions {
 }
 
 async function importPeople(app: App, file: string, o: ImportOptions, g: GlobalOptions, io: CliIo) {
-  const encoding = ImportEncoding.safeParse((o.encoding ?? 'auto').toLowerCase());
-  if (!encoding.success)
-    throw usageError(`--encoding must be one of ${ImportEncoding.options.join(', ')}, not "${o.encoding}"`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw usageError(`Cannot read the file ${file}`);
-  }
+  const read = readImportFile(file, o.encoding);
   const actorId = actingPersonId(app, g);
   const input = {
-    fileName: file.split(/[\\/]/).pop() ?? file,
-    content: bytes.toString('base64'),
-    encoding: encoding.data,
+    ...read,
     deactivateMissing: o.deactivateMissing ?? false,
   };
   // Always the dry run first: with any problem the commit is never attempted, so nothing is written.
