@@ -149,7 +149,6 @@ export const enLearning = {
       download: 'Download',
       officeHint: 'This document opens in an office program. Download it, then open it.',
       size: '{{name}} ({{size}})',
-      frame: 'Document: {{name}}',
       pdfLoading: 'Opening the PDF…',
       pdfFailed: 'This PDF could not be shown: {{message}}',
       pdfFailedTitle: 'This PDF could not be shown',
