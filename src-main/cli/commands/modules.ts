@@ -11,22 +11,8 @@ import { actingPersonId, withApp, type GlobalOptions } from '../context.js';
 import { readImportFile } from '../import-file.js';
 import { formatImportReport } from '../import-report.js';
 import type { CliIo } from '../io.js';
+import { textTable } from '../text-table.js';
 import { unwrap } from '../unwrap.js';
-
-/** Columns padded to their widest cell: readable in a terminal, still easy to cut. */
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => c.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
 
 const validity = (months: number | null) =>
   months === null ? 'never expires' : `${months} month${months === 1 ? '' : 's'}`;
@@ -138,7 +124,7 @@ export function registerModules(program: Command, io: CliIo) {
           );
         if (!rows.length) return void io.stdout('No modules within your scope.\n');
         io.stdout(
-          table([
+          textTable([
             ['Code', 'Title', 'Kind', 'Status', 'Validity', 'Training record'],
             ...rows.map((m) => [
               m.code,

@@ -5,6 +5,7 @@ import { CliError, usageError } from '../cli-error.js';
 import { actingPersonId, withApp, type GlobalOptions } from '../context.js';
 import { formatImportReport } from '../import-report.js';
 import type { CliIo } from '../io.js';
+import { textTable } from '../text-table.js';
 import { unwrap } from '../unwrap.js';
 
 interface ImportOptions {
@@ -14,21 +15,6 @@ interface ImportOptions {
 }
 
 const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'];
-
-/** Columns padded to their widest cell: readable in a terminal, still easy to cut. */
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => c.padEnd(widths[i] ?? 0))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
 
 export function registerUnits(program: Command, io: CliIo) {
   const units = program.command('units').description('The unit tree: organisation, regions, sites and below');
@@ -101,7 +87,7 @@ export function registerUnits(program: Command, io: CliIo) {
         if (g.json) return void io.stdout(JSON.stringify(rows) + '\n');
         if (!rows.length) return void io.stdout('No units within your scope.\n');
         io.stdout(
-          table([
+          textTable([
             ['Code', 'Name', 'Path', 'Level', 'People'],
             ...rows.map((r) => [
               r.code ?? '',
