@@ -52,8 +52,6 @@ export const enLearning = {
       empty: 'Nothing on your list yet',
       emptyHint: 'Training a manager assigns to you appears here. You can also sign yourself up.',
       browse: 'Find training',
-      myRecord: 'My training record',
-      myCertificates: 'My certificates',
       listLabel: 'Your training, most urgent first',
       remove: 'Remove from my list',
       removeLabel: 'Remove {{title}} from my list',

@@ -1,49 +1,38 @@
 import { Button, EmptyState, Group, Skeleton, Stack } from '@mantine/core';
-import { IconBook2, IconCertificate, IconSchool, IconSearch } from '@tabler/icons-react';
+import { IconSchool, IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { useCall } from '../../lib/use-call';
-import { hasPrivilege, useUser } from '../../state/user-context';
+import { visibleItems, type NavItemId } from '../../shell/nav-items';
+import { useUser } from '../../state/user-context';
 import { DashboardItemCard } from './DashboardItemCard';
 import { SessionsTable } from './SessionsTable';
 import classes from './learning.module.css';
+
+/** The learner's other pages, as the navigation defines them (path, icon, privilege, label). */
+const SHORTCUTS: readonly NavItemId[] = ['browse', 'myRecord', 'myCertificates'];
 
 function Shortcuts() {
   const { t } = useTranslation();
   const user = useUser();
   return (
     <Group gap="xs">
-      <Button
-        component={Link}
-        to="/browse"
-        variant="default"
-        leftSection={<IconSearch size={16} aria-hidden />}
-      >
-        {t('learningScreens.dashboard.browse')}
-      </Button>
-      {hasPrivilege(user, 'records.view.own') && (
-        <Button
-          component={Link}
-          to="/my-record"
-          variant="default"
-          leftSection={<IconBook2 size={16} aria-hidden />}
-        >
-          {t('learningScreens.dashboard.myRecord')}
-        </Button>
-      )}
-      {hasPrivilege(user, 'certificates.view') && (
-        <Button
-          component={Link}
-          to="/my-certificates"
-          variant="default"
-          leftSection={<IconCertificate size={16} aria-hidden />}
-        >
-          {t('learningScreens.dashboard.myCertificates')}
-        </Button>
-      )}
+      {visibleItems(user)
+        .filter((item) => SHORTCUTS.includes(item.id))
+        .map((item) => (
+          <Button
+            key={item.id}
+            component={Link}
+            to={item.path}
+            variant="default"
+            leftSection={<item.icon size={16} aria-hidden />}
+          >
+            {t(item.labelKey)}
+          </Button>
+        ))}
     </Group>
   );
 }
