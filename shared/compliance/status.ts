@@ -32,6 +32,25 @@ export function expiringUntil(asOf: string, warningDays: number): string {
 export const expiryOf = (completionDate: string, validityMonths: number | null): string | null =>
   expiryFrom(completionDate, validityMonths);
 
+/** How `fixedExpiry` spells "a person set this record to never expire" (a date after every other). */
+export const NEVER = '9999-12-31';
+
+/**
+ * The expiry that counts for a completion: the record's own when a person set it
+ * (DESIGN.md: "an imported or external record may carry its own expiry date"),
+ * else completion + the requirement's validity.
+ */
+export const effectiveExpiry = (
+  completionDate: string,
+  validityMonths: number | null,
+  fixedExpiry: string | null,
+): string | null =>
+  fixedExpiry !== null
+    ? fixedExpiry === NEVER
+      ? null
+      : fixedExpiry
+    : expiryOf(completionDate, validityMonths);
+
 /**
  * The status as of `asOf`, with `until` = expiringUntil(asOf, window). A record is
  * valid on the days before its expiry date and expired from that date on; overdue
@@ -72,7 +91,8 @@ export function latestCompletionExpiringBy(day: string, validityMonths: number):
  * statusOf as one SQL CASE over a cell's columns, so a whole matrix is judged inside SQLite
  * without a JavaScript call per cell. Each line mirrors a line of statusOf; "expiry <= date"
  * becomes "completion <= latestCompletionExpiringBy(date)", given per validity as the two
- * cutoff columns. The unit tests run the same table against both.
+ * cutoff columns, except for a record whose own expiry date a person set (fixedExpiry), which is
+ * compared directly. The unit tests run the same table against both.
  */
 export function statusSql(c: {
   required: string;
@@ -84,10 +104,17 @@ export function statusSql(c: {
   expiredUpTo: string;
   /** latestCompletionExpiringBy(until, validity) */
   expiringUpTo: string;
+  /** The record's own expiry date when a person set it ('9999-12-31' = never), else NULL. */
+  fixedExpiry: string;
+  /** expiringUntil(asOf, window) */
+  until: string;
 }): string {
   return `CASE WHEN NOT (${c.required}) THEN 'not_required'
     WHEN ${c.lastCompletion} IS NULL THEN
       CASE WHEN ${c.dueDate} IS NOT NULL AND ${c.dueDate} < ${c.asOf} THEN 'overdue' ELSE 'missing' END
+    WHEN ${c.fixedExpiry} IS NOT NULL THEN
+      CASE WHEN ${c.fixedExpiry} <= ${c.asOf} THEN 'expired' WHEN ${c.fixedExpiry} <= ${c.until} THEN 'expiring'
+        ELSE 'compliant' END
     WHEN ${c.validityMonths} IS NULL THEN 'compliant'
     WHEN ${c.lastCompletion} <= ${c.expiredUpTo} THEN 'expired'
     WHEN ${c.lastCompletion} <= ${c.expiringUpTo} THEN 'expiring'

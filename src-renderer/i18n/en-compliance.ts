@@ -162,6 +162,7 @@ export const enCompliance = {
       expires: 'Expires',
       source: 'Source',
       counts: 'Counts on {{date}}',
+      ownExpiry: 'set on the record',
       sourceKind: { completion: 'Completed in Fieldbook', manual: 'Manual result', import: 'Imported' },
       loadFailed: 'The history could not be loaded',
       openPerson: 'Open person',

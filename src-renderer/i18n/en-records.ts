@@ -49,6 +49,7 @@ export const enRecords = {
       loadFailed: 'The record could not be loaded',
       none: 'None',
       never: 'Never',
+      expiryFixed: 'Set on this record: compliance uses this date, not the required validity.',
       person: 'Person',
       type: 'Record type',
       provider: 'Training provider',

@@ -4,7 +4,9 @@ import {
   DEFAULT_EXPIRING_DAYS,
   expiringUntil,
   expiryOf,
+  effectiveExpiry,
   latestCompletionExpiringBy,
+  NEVER,
   statusAsOf,
   statusSql,
   type StatusFacts,
@@ -76,6 +78,8 @@ describe('status rule as SQL', () => {
     asOf: '@asOf',
     expiredUpTo: '@expiredUpTo',
     expiringUpTo: '@expiringUpTo',
+    fixedExpiry: '@fixed',
+    until: '@until',
   });
   const judge = db.prepare(`SELECT ${sql}`).pluck();
   it.each(STATUS_TABLE)('%s', (_name, partial, expected) => {
@@ -93,8 +97,31 @@ describe('status rule as SQL', () => {
         asOf: D,
         expiredUpTo: months === null ? null : latestCompletionExpiringBy(D, months),
         expiringUpTo: months === null ? null : latestCompletionExpiringBy(until, months),
+        fixed: null,
+        until,
       }),
     ).toBe(expected);
+  });
+
+  // The same table with each expiry set on the record by a person: the date itself decides, and the
+  // requirement's validity (here 1 month, which would expire everything) is ignored.
+  it.each(STATUS_TABLE)('%s, with the expiry set on the record', (_name, partial, expected) => {
+    const f = facts(partial);
+    const until = expiringUntil(D, DEFAULT_EXPIRING_DAYS);
+    expect(
+      judge.get({
+        required: f.required ? 1 : 0,
+        last: f.lastCompletion,
+        months: 1,
+        due: f.dueDate,
+        asOf: D,
+        expiredUpTo: latestCompletionExpiringBy(D, 1),
+        expiringUpTo: latestCompletionExpiringBy(until, 1),
+        fixed: f.lastCompletion === null ? null : (f.expiryDate ?? NEVER),
+        until,
+      }),
+    ).toBe(expected);
+    expect(effectiveExpiry(f.lastCompletion ?? D, 1, f.expiryDate ?? NEVER)).toBe(f.expiryDate);
   });
 
   it.each([

@@ -107,6 +107,8 @@ export const CellHistory = z.object({
       recordId: z.string(),
       completionDate: z.string(),
       expiryDate: z.string().nullable(),
+      /** The record's own expiry date, set by a person, counts instead of completion + validity. */
+      ownExpiry: z.boolean(),
       source: z.enum(['completion', 'manual', 'import']),
       /** The one that decides the status as of the date. */
       counts: z.boolean(),

@@ -113,6 +113,11 @@ export const RecordDetail = RecordRow.extend({
     .nullable(),
   /** The module it completes, when it came from the catalog. */
   module: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
+  /**
+   * The expiry date was set by a person (typed on an external record, or changed by hand): compliance
+   * uses it instead of completion + the requirement's validity.
+   */
+  expiryFixed: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string().nullable(),

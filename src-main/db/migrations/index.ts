@@ -4,6 +4,7 @@ import organisation from './0002-organisation.js';
 import trainingRecords from './0003-training-records.js';
 import catalog from './0004-catalog.js';
 import assignments from './0005-assignments.js';
+import history from './0006-history.js';
 
 export type Migration = (db: Database) => void;
 
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   trainingRecords,
   catalog,
   assignments,
+  history,
 ];

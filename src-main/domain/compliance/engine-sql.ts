@@ -1,4 +1,4 @@
-import { expiryOf, latestCompletionExpiringBy, statusSql } from '../../../shared/compliance/status.js';
+import { expiryOf, latestCompletionExpiringBy, NEVER, statusSql } from '../../../shared/compliance/status.js';
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import { searchParam, searchSql } from '../../db/text-search.js';
@@ -14,8 +14,9 @@ import { reachSql, type SqlPart } from '../permissions/reach-sql.js';
  *          requirement, the shortest validity and earliest due date among the
  *          Required items (GROUP BY over the join).
  *   cell   + the latest completion on or before the date, one index seek per
- *          row on training_record(person_id, object_id, completion_date), its
- *          expiry and its status.
+ *          row on training_record(person_id, object_id, completion_date, …), its
+ *          expiry (its own when a person set it, else completion + validity) and
+ *          its status.
  *
  * The status is shared/compliance/status.ts's statusSql (the SQL form of statusOf, tested
  * against the same table), with the expiry cutoffs computed once per validity by the shared
@@ -73,6 +74,13 @@ const ITEM_VALIDITY = 'coalesce(ci.validity_months, m.default_validity_months)';
 export const COVERS = `f.assigned_on <= @asOf AND (f.removed_on IS NULL OR f.removed_on > @asOf)`;
 export const IN_FORCE = `ci.valid_from <= @asOf AND (ci.valid_to IS NULL OR ci.valid_to > @asOf)`;
 
+/** A person_unit_history spell (alias pu) that includes @asOf. */
+const SPELL_ON = `pu.from_date <= @asOf AND (pu.to_date IS NULL OR pu.to_date > @asOf)`;
+
+/** The unit person `p` belonged to on @asOf (their current one when no spell says otherwise). */
+export const UNIT_ON_AS_OF = `coalesce((SELECT pu.unit_id FROM person_unit_history pu
+  WHERE pu.person_id = p.id AND ${SPELL_ON}), p.unit_id)`;
+
 /** `WITH RECURSIVE … cell(person_id, module_id, rank, validity_months, due_date, last_completion, expiry_date, status)`. */
 export function complianceCte(s: EngineScope): SqlPart {
   const scope = reachSql(s.reach, s.selfId, { person: 'p' });
@@ -83,8 +91,10 @@ export function complianceCte(s: EngineScope): SqlPart {
     params.personId = s.personId;
   }
   if (s.unitId) {
-    conds.push(`p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT @unitId
-        UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)`);
+    // Who was in the subtree on the date (person_unit_history), not who is there today.
+    conds.push(`p.id IN (SELECT pu.person_id FROM person_unit_history pu WHERE ${SPELL_ON} AND pu.unit_id IN (
+        WITH RECURSIVE sub(id) AS (SELECT @unitId UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id)
+        SELECT id FROM sub))`);
     params.unitId = s.unitId;
   }
   if (s.groupId) {
@@ -128,13 +138,22 @@ export function complianceCte(s: EngineScope): SqlPart {
     ),
     -- Each layer ends in LIMIT -1 so SQLite runs it as a co-routine instead of flattening it into the
     -- next: flattened, the seek and the functions would run again for every later mention of their column.
-    done AS (
+    -- The latest completion on or before @asOf, packed with its own expiry when a person set one
+    -- (one backward seek on the covering index; on a tie the record with its own expiry wins).
+    latest AS (
       SELECT person_id, module_id, rank, CASE rank WHEN 1 THEN v1 WHEN 2 THEN v2 ELSE v3 END AS validity_months,
         due_date,
-        (SELECT max(tr.completion_date) FROM training_record tr
-          WHERE tr.person_id = req.person_id AND tr.object_id = req.module_id AND tr.completion_date <= @asOf)
-          AS last_completion
+        (SELECT tr.completion_date || CASE WHEN tr.expiry_fixed = 1 THEN coalesce(tr.expiry_date, '${NEVER}')
+            ELSE '' END
+          FROM training_record tr
+          WHERE tr.person_id = req.person_id AND tr.object_id = req.module_id AND tr.completion_date <= @asOf
+          ORDER BY tr.completion_date DESC, tr.expiry_fixed DESC, tr.expiry_date DESC LIMIT 1) AS packed
       FROM req ORDER BY person_id, module_id LIMIT -1
+    ),
+    done AS (
+      SELECT person_id, module_id, rank, validity_months, due_date, substr(packed, 1, 10) AS last_completion,
+        nullif(substr(packed, 11), '') AS fixed_expiry
+      FROM latest ORDER BY person_id, module_id LIMIT -1
     ),
     -- Per validity among the Required items, the last completion dates that have expired by @asOf and
     -- by @until: the status is then string comparisons in SQL instead of a JavaScript call per cell.
@@ -151,13 +170,16 @@ export function complianceCte(s: EngineScope): SqlPart {
         asOf: '@asOf',
         expiredUpTo: 'cut.expired_up_to',
         expiringUpTo: 'cut.expiring_up_to',
+        fixedExpiry: 'done.fixed_expiry',
+        until: '@until',
       })} AS status
       FROM done LEFT JOIN cut ON cut.months = done.validity_months AND done.rank = 1
       ORDER BY done.person_id, done.module_id LIMIT -1
     ),
     -- Not a co-routine: the expiry is only computed by the reads that show it (the matrix does not).
     cell AS (
-      SELECT judged.*, CASE WHEN last_completion IS NOT NULL AND validity_months IS NOT NULL
+      SELECT judged.*, CASE WHEN fixed_expiry IS NOT NULL THEN nullif(fixed_expiry, '${NEVER}')
+          WHEN last_completion IS NOT NULL AND validity_months IS NOT NULL
           THEN fb_expiry(last_completion, validity_months) END AS expiry_date
       FROM judged
     )`;

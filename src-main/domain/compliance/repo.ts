@@ -6,6 +6,7 @@ import {
   COVERS,
   IN_FORCE,
   registerComplianceFunctions,
+  UNIT_ON_AS_OF,
   type EngineScope,
 } from './engine-sql.js';
 
@@ -62,6 +63,9 @@ export interface CompletionDbRow {
   id: string;
   completion_date: string;
   source: 'completion' | 'manual' | 'import';
+  /** 1 when a person set expiry_date (it then counts instead of completion + validity). */
+  expiry_fixed: 0 | 1;
+  expiry_date: string | null;
 }
 
 const URGENCY = `CASE c.status WHEN 'overdue' THEN 0 WHEN 'expired' THEN 1 WHEN 'expiring' THEN 2 ELSE 3 END`;
@@ -99,7 +103,7 @@ export function complianceRepo(db: Db) {
           `${cte.sql}, per_person AS (
              SELECT person_id, group_concat(module_id || '=' || status, ',') AS cells FROM cell GROUP BY person_id)
            SELECT p.id, p.first_name, p.last_name, p.email, u.name AS unit_name, pp.cells
-           FROM per_person pp JOIN person p ON p.id = pp.person_id JOIN unit u ON u.id = p.unit_id
+           FROM per_person pp JOIN person p ON p.id = pp.person_id JOIN unit u ON u.id = ${UNIT_ON_AS_OF}
            ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id`,
         )
         .all(cte.params);
@@ -137,7 +141,7 @@ export function complianceRepo(db: Db) {
       const rows = db
         .prepare<Record<string, unknown>, PersonCellDbRow & { code: string; title: string }>(
           `${cte.sql} SELECT c.*, p.email, p.first_name, p.last_name, u.name AS unit_name, m.code, m.title
-           FROM cell c JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = p.unit_id
+           FROM cell c JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = ${UNIT_ON_AS_OF}
            JOIN module m ON m.id = c.module_id
            WHERE ${where}
            ORDER BY ${URGENCY}, coalesce(CASE WHEN c.status = 'overdue' OR c.status = 'missing' THEN c.due_date
@@ -156,7 +160,7 @@ export function complianceRepo(db: Db) {
         .prepare<Record<string, unknown>, ReportDbRow>(
           `${sql} SELECT p.email, p.first_name, p.last_name, up.path AS unit_path, m.code, m.title, c.status,
              c.last_completion, c.expiry_date, c.due_date
-           FROM cell c JOIN person p ON p.id = c.person_id JOIN unit_path up ON up.id = p.unit_id
+           FROM cell c JOIN person p ON p.id = c.person_id JOIN unit_path up ON up.id = ${UNIT_ON_AS_OF}
            JOIN module m ON m.id = c.module_id
            ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.email, m.code`,
         )
@@ -189,8 +193,10 @@ export function complianceRepo(db: Db) {
     completions(personId: string, moduleId: string): CompletionDbRow[] {
       return db
         .prepare<[string, string], CompletionDbRow>(
-          `SELECT id, completion_date, source FROM training_record
-           WHERE person_id = ? AND object_id = ? ORDER BY completion_date DESC, created_at DESC, id DESC`,
+          `SELECT id, completion_date, source, expiry_fixed, expiry_date FROM training_record
+           WHERE person_id = ? AND object_id = ?
+           -- The engine's order: the first row on or before the date is the one that counts.
+           ORDER BY completion_date DESC, expiry_fixed DESC, expiry_date DESC, created_at DESC, id DESC`,
         )
         .all(personId, moduleId);
     },

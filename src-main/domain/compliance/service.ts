@@ -126,7 +126,8 @@ export function cellHistory(
     return {
       recordId: r.id,
       completionDate: r.completion_date,
-      expiryDate: expiryOf(r.completion_date, validity),
+      expiryDate: r.expiry_fixed ? r.expiry_date : expiryOf(r.completion_date, validity),
+      ownExpiry: r.expiry_fixed === 1,
       source: r.source,
       counts,
     };

@@ -74,6 +74,36 @@ export function peopleRepo(db: Db) {
     if (!s) statements.set(sql, (s = db.prepare(sql)));
     return s;
   };
+  /**
+   * Starts a spell in `unitId` on `day` (the unit history compliance filters by as of a date).
+   * A second move on the same day replaces that day's spell instead of leaving an empty one.
+   */
+  const movedTo = (id: string, unitId: string, day: string): void => {
+    const open = stmt(
+      `SELECT unit_id, from_date FROM person_unit_history WHERE person_id = ? AND to_date IS NULL`,
+    ).get(id) as { unit_id: string; from_date: string } | undefined;
+    if (open?.unit_id === unitId) return;
+    if (open && open.from_date >= day)
+      stmt(`DELETE FROM person_unit_history WHERE person_id = ? AND from_date = ?`).run(id, open.from_date);
+    else if (open)
+      stmt(`UPDATE person_unit_history SET to_date = ? WHERE person_id = ? AND to_date IS NULL`).run(day, id);
+    const last = stmt(
+      `SELECT unit_id, from_date FROM person_unit_history WHERE person_id = ? AND to_date = ?`,
+    ).get(id, day) as { unit_id: string; from_date: string } | undefined;
+    // Moved and moved back the same day: the earlier spell simply goes on.
+    if (last?.unit_id === unitId)
+      stmt(`UPDATE person_unit_history SET to_date = NULL WHERE person_id = ? AND from_date = ?`).run(
+        id,
+        last.from_date,
+      );
+    else
+      stmt(`INSERT INTO person_unit_history (person_id, unit_id, from_date) VALUES (?, ?, ?)`).run(
+        id,
+        unitId,
+        day,
+      );
+  };
+
   return {
     byLogin(login: string): PersonDbRow | undefined {
       return db
@@ -125,7 +155,10 @@ export function peopleRepo(db: Db) {
       stmt(
         `UPDATE person SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
       ).run({ ...changes, id, now });
+      if (changes.unit_id !== undefined) movedTo(id, changes.unit_id, now.slice(0, 10));
     },
+
+    movedTo,
 
     recordFailedSignIn(id: string, failed: number, lockedUntil: string | null, now: string): void {
       db.prepare('UPDATE person SET failed_signins = ?, locked_until = ?, updated_at = ? WHERE id = ?').run(

@@ -15,6 +15,7 @@ export interface RecordDbRow {
   provider: string;
   completion_date: string;
   expiry_date: string | null;
+  expiry_fixed: 0 | 1;
   other_info: string | null;
   qualification_id: string | null;
   qualification_code: string | null;
@@ -33,7 +34,8 @@ export interface RecordDbRow {
 }
 
 const SELECT = `SELECT r.id, r.person_id, p.first_name || ' ' || p.last_name AS person_name, p.email,
-    r.record_type, r.object_id, r.title, r.provider, r.completion_date, r.expiry_date, r.other_info,
+    r.record_type, r.object_id, r.title, r.provider, r.completion_date, r.expiry_date, r.expiry_fixed,
+    r.other_info,
     r.qualification_id, q.code AS qualification_code, q.name AS qualification_name, r.evidence_path,
     r.evidence_file_id, f.name AS evidence_file_name, f.mime_type AS evidence_file_mime,
     f.size AS evidence_file_size, m.code AS module_code, m.title AS module_title,
@@ -125,21 +127,27 @@ export function recordsRepo(db: Db) {
         source: 'completion' | 'manual' | 'import';
         createdBy: string | null;
         now: string;
+        /** A person typed expiryDate: it counts instead of completion + validity. */
+        expiryFixed?: boolean;
       },
     ): void {
       db.prepare(
         `INSERT INTO training_record (id, person_id, record_type, object_id, title, provider, completion_date,
-           expiry_date, other_info, qualification_id, evidence_path, evidence_file_id, result_id, source,
-           created_at, updated_at, created_by)
+           expiry_date, expiry_fixed, other_info, qualification_id, evidence_path, evidence_file_id, result_id,
+           source, created_at, updated_at, created_by)
          VALUES (@id, @personId, @recordType, @objectId, @title, @provider, @completionDate,
-           @expiryDate, @otherInfo, @qualificationId, @evidencePath, @evidenceFileId, @resultId, @source,
-           @now, @now, @createdBy)`,
-      ).run({ resultId: null, ...r });
+           @expiryDate, @expiryFixed, @otherInfo, @qualificationId, @evidencePath, @evidenceFileId, @resultId,
+           @source, @now, @now, @createdBy)`,
+      ).run({ resultId: null, ...r, expiryFixed: r.expiryFixed ? 1 : 0 });
     },
+    /** A changed expiryDate is a person's decision: the record's own expiry from then on (expiry_fixed). */
     update(id: string, changes: Partial<RecordFields>, now: string): void {
       const keys = Object.keys(changes) as (keyof RecordFields)[];
       if (!keys.length) return;
-      const sets = keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ');
+      const sets = [
+        ...keys.map((k) => `${COLUMN[k]} = @${k}`),
+        ...(changes.expiryDate !== undefined ? ['expiry_fixed = 1'] : []),
+      ].join(', ');
       db.prepare(`UPDATE training_record SET ${sets}, updated_at = @now WHERE id = @id`).run({
         ...changes,
         id,

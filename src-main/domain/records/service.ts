@@ -47,6 +47,7 @@ function toDetail(r: RecordDbRow, ctx: AuthedCtx, canEdit: boolean): RecordDetai
       r.object_id && r.module_code !== null
         ? { id: r.object_id, code: r.module_code, title: r.module_title ?? '' }
         : null,
+    expiryFixed: r.expiry_fixed === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     createdBy: r.created_by,
@@ -196,6 +197,8 @@ export function addExternalRecord(
     source: 'manual',
     createdBy: ctx.actor.id,
     now: ctx.clock.now().toISOString(),
+    // The certificate's printed expiry, as typed, beats a configuration's validity; a derived one does not.
+    expiryFixed: input.expiryDate !== undefined,
     ...fields,
   });
   const created = mustFind(ctx, id);

@@ -115,6 +115,12 @@ function CellHistory({ cell, asOf }: { cell: OpenCell; asOf: string }) {
                   </Table.Td>
                   <Table.Td>
                     {c.expiryDate ? formatIsoDate(c.expiryDate) : t('compliance.cell.never')}
+                    {c.ownExpiry && (
+                      <Text span size="xs" c="dimmed" fw={400}>
+                        {' '}
+                        · {t('compliance.cell.ownExpiry')}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{t(`compliance.cell.sourceKind.${c.source}`)}</Table.Td>
                 </Table.Tr>

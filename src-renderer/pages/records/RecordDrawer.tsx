@@ -104,6 +104,11 @@ function RecordDetailView({
             {data.expiryDate ? formatIsoDate(data.expiryDate) : t('recordsScreens.detail.never')}
             <RecordStatusBadge status={data.status} />
           </Group>
+          {data.expiryFixed && data.module && (
+            <Text size="xs" c="dimmed">
+              {t('recordsScreens.detail.expiryFixed')}
+            </Text>
+          )}
         </FactItem>
         <FactItem
           emptyLabel={t('recordsScreens.detail.none')}
