@@ -19,6 +19,7 @@ import { filesCalls } from './calls/files.js';
 import { configurationsCalls } from './calls/configurations.js';
 import { complianceCalls } from './calls/compliance.js';
 import { importsCatalogCalls } from './calls/imports-catalog.js';
+import { settingsCalls } from './calls/settings.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -49,6 +50,7 @@ export const contract = {
   ...configurationsCalls,
   ...complianceCalls,
   ...importsCatalogCalls,
+  ...settingsCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

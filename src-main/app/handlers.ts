@@ -17,6 +17,7 @@ import { filesHandlers } from '../domain/files/handlers.js';
 import { configurationsHandlers } from '../domain/configurations/handlers.js';
 import { complianceHandlers } from '../domain/compliance/handlers.js';
 import { importsCatalogHandlers } from '../domain/catalog/import-handlers.js';
+import { settingsHandlers } from '../domain/settings/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -43,5 +44,6 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...configurationsHandlers(),
     ...complianceHandlers(),
     ...importsCatalogHandlers(),
+    ...settingsHandlers(),
   };
 }

@@ -161,6 +161,7 @@ export const en = {
       roles: 'Roles',
       configurations: 'Training configurations',
       compliance: 'Compliance',
+      settings: 'Settings',
     },
   },
   home: {
@@ -191,6 +192,7 @@ export const en = {
       configurations:
         'Say which training a person, a group or a site must do, by when, and for how long it stays valid.',
       compliance: 'Who is compliant, expiring or overdue, today or on any past date; export the view.',
+      settings: 'Settings for the whole organisation, such as how early training shows as expiring.',
     },
   },
   account: {
@@ -258,6 +260,23 @@ export const en = {
   ...enLearning,
   ...enRecords,
   ...enCompliance,
+  settings: {
+    title: 'Settings',
+    description: 'Settings that apply to everyone in the organisation.',
+    loadFailed: 'The settings could not be loaded',
+    save: 'Save',
+    readOnly: 'Only someone who may edit organisation settings for the whole organisation can change these.',
+    compliance: {
+      title: 'Compliance',
+      intro:
+        'A requirement shows as expiring (amber) from this many days before its expiry date, on the matrix, the expiring and overdue list, dashboards and reports. Learners get an “expiring” notification when it starts.',
+      expiringDays: 'Expiring window',
+      expiringDaysHint: '0 to 365 days; 30 unless changed.',
+      days: 'days',
+      saved_one: 'Training now shows as expiring {{count}} day before its expiry date.',
+      saved_other: 'Training now shows as expiring {{count}} days before its expiry date.',
+    },
+  },
 };
 
 export type Resources = typeof en;

@@ -13,6 +13,7 @@ import {
   IconTags,
   IconHome,
   IconListCheck,
+  IconSettings,
   IconShieldLock,
   IconUserCircle,
   IconUsers,
@@ -53,6 +54,7 @@ import { MatrixPage } from '../pages/compliance/MatrixPage';
 import { AttentionPage } from '../pages/compliance/AttentionPage';
 import { ConfigurationsPage } from '../pages/configurations/ConfigurationsPage';
 import { ConfigurationPage } from '../pages/configurations/ConfigurationPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
 
 export type NavArea = keyof Resources['nav']['areas'];
 export type NavItemId = keyof Resources['nav']['items'];
@@ -248,6 +250,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     area: 'admin',
     privilege: 'audit.view',
     page: AuditPage,
+  },
+  {
+    id: 'settings',
+    path: '/settings',
+    labelKey: 'nav.items.settings',
+    icon: IconSettings,
+    area: 'admin',
+    privilege: 'settings.manage',
+    page: SettingsPage,
   },
 ];
 
