@@ -20,6 +20,7 @@ import { configurationsCalls } from './calls/configurations.js';
 import { complianceCalls } from './calls/compliance.js';
 import { importsCatalogCalls } from './calls/imports-catalog.js';
 import { settingsCalls } from './calls/settings.js';
+import { recordsImportCalls } from './calls/records-import.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -51,6 +52,7 @@ export const contract = {
   ...complianceCalls,
   ...importsCatalogCalls,
   ...settingsCalls,
+  ...recordsImportCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

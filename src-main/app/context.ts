@@ -4,6 +4,7 @@ import type { EngineActor, EngineGrant } from '../../shared/permissions/engine.j
 import type { Db } from '../db/open.js';
 import type { FileStore } from '../files/file-store.js';
 import type { Logger } from './logger.js';
+import type { UploadStore } from './uploads.js';
 
 export interface Clock {
   /** The current instant. */
@@ -50,6 +51,8 @@ export interface Ctx {
   session: SessionHandle;
   /** Course material and evidence, beside the database. */
   files: FileStore;
+  /** Files opened for a multi-step import, between calls. */
+  uploads: UploadStore;
   audit(note: AuditNote): void;
 }
 

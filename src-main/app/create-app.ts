@@ -22,6 +22,7 @@ import { createDispatcher, type CallerMeta } from './dispatcher.js';
 import { createHandlers } from './handlers.js';
 import { memoryLogger, type Logger } from './logger.js';
 import { createSessions, DEFAULT_IDLE_MS } from './sessions.js';
+import { createUploadStore } from './uploads.js';
 
 export interface AppOptions {
   db: Db;
@@ -48,6 +49,7 @@ export function createApp(opts: AppOptions) {
   const real = createHandlers({ passwordCost: opts.passwordCost ?? DEFAULT_COST });
   const handlers = (opts.override ? { ...real, ...opts.override.handlers } : real) as typeof real;
   const files = opts.files ?? fileStoreFor(opts.db.name);
+  const uploads = createUploadStore(clock);
   const dispatcher = createDispatcher({
     db: opts.db,
     clock,
@@ -56,6 +58,7 @@ export function createApp(opts: AppOptions) {
     sessions,
     handlers,
     files,
+    uploads,
     contract: opts.override ? { ...contract, ...opts.override.contract } : contract,
   });
   return {

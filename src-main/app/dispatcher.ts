@@ -17,6 +17,7 @@ import type { Handlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import type { Sessions } from './sessions.js';
 import type { FileStore } from '../files/file-store.js';
+import type { UploadStore } from './uploads.js';
 import type { Db } from '../db/open.js';
 
 /** How a transport says who is calling: a window's session key, or (CLI, tests) a person directly. */
@@ -33,6 +34,7 @@ export interface DispatcherDeps {
   sessions: Sessions;
   handlers: Handlers;
   files: FileStore;
+  uploads: UploadStore;
   /** The real contract unless a test swaps in its own calls. */
   contract?: Readonly<Record<string, CallSpec>>;
 }
@@ -57,7 +59,7 @@ function describeInvalid(details: ErrorDetail[]): string {
  * failure into an error envelope. It never throws.
  */
 export function createDispatcher(deps: DispatcherDeps) {
-  const { db, clock, ids, log, sessions, handlers, files } = deps;
+  const { db, clock, ids, log, sessions, handlers, files, uploads } = deps;
   const contract: Readonly<Record<string, CallSpec>> = deps.contract ?? realContract;
   const audit = auditRepo(db);
 
@@ -119,6 +121,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       ids,
       log,
       files,
+      uploads,
       audit: (n) => notes.push(n),
       session: {
         bind: (personId) => {

@@ -18,6 +18,7 @@ import { configurationsHandlers } from '../domain/configurations/handlers.js';
 import { complianceHandlers } from '../domain/compliance/handlers.js';
 import { importsCatalogHandlers } from '../domain/catalog/import-handlers.js';
 import { settingsHandlers } from '../domain/settings/handlers.js';
+import { recordsImportHandlers } from '../domain/records/import-handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -45,5 +46,6 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...complianceHandlers(),
     ...importsCatalogHandlers(),
     ...settingsHandlers(),
+    ...recordsImportHandlers(),
   };
 }

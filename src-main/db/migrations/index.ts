@@ -5,6 +5,7 @@ import trainingRecords from './0003-training-records.js';
 import catalog from './0004-catalog.js';
 import assignments from './0005-assignments.js';
 import history from './0006-history.js';
+import recordImports from './0007-record-imports.js';
 
 export type Migration = (db: Database) => void;
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   catalog,
   assignments,
   history,
+  recordImports,
 ];
