@@ -46,7 +46,8 @@ export interface Table {
   errors: CsvProblem[];
 }
 
-const normalise = (s: string) =>
+/** A header cell as matched: BOM, case and spacing ignored. */
+export const normalise = (s: string) =>
   s
     .replace(/^\uFEFF+/, '')
     .trim()
@@ -73,22 +74,22 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+export const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
-const QUOTE_PROBLEM: Record<string, string> = {
+export const QUOTE_PROBLEM: Record<string, string> = {
   MissingQuotes: 'A quoted value in this row is never closed: check for a stray double quote (").',
   InvalidQuotes:
     'A double quote in this row is not where CSV allows one: write "" for a quote inside a quoted value.',
 };
 
-interface HeaderMap {
+export interface HeaderMap {
   /** For each file column, the spec name it feeds, or null when ignored. */
   byIndex: (string | null)[];
   present: Set<string>;
   errors: CsvProblem[];
 }
 
-function mapHeader(header: readonly string[], opts: TableOptions): HeaderMap {
+export function mapHeader(header: readonly string[], opts: TableOptions): HeaderMap {
   const known = new Map(opts.columns.map((c) => [normalise(c.name), c.name]));
   const ignored = new Set((opts.ignore ?? []).map(normalise));
   const byIndex: (string | null)[] = [];
@@ -123,6 +124,29 @@ function mapHeader(header: readonly string[], opts: TableOptions): HeaderMap {
   return { byIndex, present, errors };
 }
 
+/** A forced encoding the bytes do not match, at the line of the first bad byte. */
+export function encodingProblem(encoding: CsvEncoding, line: number): CsvProblem {
+  return {
+    row: line,
+    column: '',
+    message: `This file is not valid ${encodingLabel(encoding)}. Choose another encoding (Windows-1252 is what Excel writes as "CSV") or "automatic".`,
+  };
+}
+
+/** The first row of a file as its header: BOM removed, Excel's trailing empty cells dropped. */
+export function headerOf(first: readonly string[]): string[] {
+  let width = first.length;
+  while (width > 0 && (first[width - 1] ?? '').trim() === '') width--;
+  return first.slice(0, width).map((h, i) => (i === 0 ? h.replace(/^\uFEFF+/, '') : h));
+}
+
+/** The problem of a file without a header row. */
+export const EMPTY_FILE: CsvProblem = {
+  row: 1,
+  column: '',
+  message: 'The file is empty: it has no header row.',
+};
+
 /**
  * Reads a CSV file the way spreadsheets write them (see decode.ts for the
  * encodings): `,` `;` or tab separators, quoted separators, quotes and
@@ -135,17 +159,7 @@ export function readTable(bytes: Uint8Array, opts: TableOptions): Table {
   const delimiter = detectDelimiter(decoded.text);
   const base = { encoding: decoded.encoding, delimiter, present: new Set<string>(), rows: [] };
   if (decoded.invalidAtLine !== undefined) {
-    return {
-      ...base,
-      header: [],
-      errors: [
-        {
-          row: decoded.invalidAtLine,
-          column: '',
-          message: `This file is not valid ${encodingLabel(decoded.encoding)}. Choose another encoding (Windows-1252 is what Excel writes as "CSV") or "automatic".`,
-        },
-      ],
-    };
+    return { ...base, header: [], errors: [encodingProblem(decoded.encoding, decoded.invalidAtLine)] };
   }
   // Never `worker: true`: papaparse's workers misbehave under Vite, and parsing a decoded string is fast enough.
   const parsed = Papa.parse<string[]>(decoded.text, { delimiter, header: false, skipEmptyLines: false });

@@ -10,18 +10,24 @@ const CRLF = '\r\n';
 /** Cells a spreadsheet treats as formulas (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab, CR. */
 const DANGEROUS_START = /^[=+\-@\t\r]/;
 
+/**
+ * A value that already starts with `'` before a dangerous character (`'=x`) gets one more,
+ * or reading it back could not tell it from an escaped `=x`: the escape stays reversible.
+ */
+const ESCAPED_START = /^'+[=+\-@\t\r]/;
+
 /** A leading `'` makes Excel and LibreOffice show the cell as text instead of evaluating it. */
 export function escapeFormula(cell: string): string {
-  return DANGEROUS_START.test(cell) ? `'${cell}` : cell;
+  return DANGEROUS_START.test(cell) || ESCAPED_START.test(cell) ? `'${cell}` : cell;
 }
 
 /**
  * The inverse, for reading back a file Fieldbook wrote: an exported "-12" comes
  * back as "'-12" and must import as "-12", or an exported file would not
- * re-import unchanged. Only a `'` before a dangerous character is removed.
+ * re-import unchanged. Only one `'` before (more `'` and) a dangerous character is removed.
  */
 export function unescapeFormula(cell: string): string {
-  return cell.startsWith("'") && DANGEROUS_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return ESCAPED_START.test(cell) ? cell.slice(1) : cell;
 }
 
 // `;` and tab are quoted too: a Swedish Excel splits on `;`, and quoting is always allowed.
