@@ -3,6 +3,7 @@ import { dispatcherBenchmarks } from './dispatcher.bench.js';
 import { formatResults, runBenchmarks } from './harness.js';
 import { learningBenchmarks } from './learning.bench.js';
 import { peopleImportBenchmarks } from './people-import.bench.js';
+import { recordsImportBenchmarks } from './records-import.bench.js';
 
 // `npm run bench [-- --json]`: every benchmark, as "name  value  ratio" lines or one JSON array.
 const results = await runBenchmarks([
@@ -10,6 +11,7 @@ const results = await runBenchmarks([
   ...peopleImportBenchmarks(),
   ...learningBenchmarks(),
   ...complianceBenchmarks(),
+  ...recordsImportBenchmarks(),
 ]);
 if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
 else console.log(formatResults(results));

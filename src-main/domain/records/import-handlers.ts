@@ -1,22 +1,26 @@
 import type { recordsImportCalls } from '../../../shared/api/calls/records-import.js';
-import { AppError } from '../../app/app-error.js';
 import type { HandlersFor } from '../../app/handler-types.js';
-
-// Placeholders while the records import lands (issue 7); each is replaced by its service.
-const todo = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
+import { exportRecords, recordsTemplate } from './export-service.js';
+import { importErrorFile, listImports, undoImport } from './import-history-service.js';
+import {
+  commitRecordsImport,
+  discardRecordsImport,
+  openRecordsImport,
+  recordsImportErrorFile,
+  reopenRecordsImport,
+  validateRecordsImport,
+} from './import-service.js';
 
 export const recordsImportHandlers = (): HandlersFor<keyof typeof recordsImportCalls> => ({
-  'records.import.open': todo,
-  'records.import.validate': todo,
-  'records.import.reopen': todo,
-  'records.import.errorFile': todo,
-  'records.import.commit': todo,
-  'records.import.discard': todo,
-  'records.imports.list': todo,
-  'records.imports.errorFile': todo,
-  'records.imports.undo': todo,
-  'records.export': todo,
-  'records.template': todo,
+  'records.import.open': openRecordsImport,
+  'records.import.validate': validateRecordsImport,
+  'records.import.reopen': reopenRecordsImport,
+  'records.import.errorFile': recordsImportErrorFile,
+  'records.import.commit': commitRecordsImport,
+  'records.import.discard': discardRecordsImport,
+  'records.imports.list': listImports,
+  'records.imports.errorFile': importErrorFile,
+  'records.imports.undo': undoImport,
+  'records.export': exportRecords,
+  'records.template': recordsTemplate,
 });
