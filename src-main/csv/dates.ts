@@ -136,7 +136,9 @@ export function dateOrderProvenBy(cell: string): 'dmy' | 'mdy' | null {
   if (!m || m[2] === '.' || m[4]?.length !== 4) return null;
   const first = Number(m[1]);
   const second = Number(m[3]);
-  if (first > 12 && second >= 1 && second <= 12) return 'dmy';
-  if (second > 12 && first >= 1 && first <= 12) return 'mdy';
-  return null;
+  // Only a real date proves anything: 31/02/2025 is a typo, not evidence of day-first.
+  const order = first > 12 && second <= 12 ? 'dmy' : second > 12 && first <= 12 ? 'mdy' : null;
+  return order && parseSheetDate(cell, order, { today: '9999-12-31', notAfterToday: false }).ok
+    ? order
+    : null;
 }

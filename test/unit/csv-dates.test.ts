@@ -124,6 +124,9 @@ describe('which date order a cell proves', () => {
     ['05/05/2025', null],
     ['13.04.2025', null],
     ['13/13/2025', null],
+    // An impossible date is a typo, not evidence of the order.
+    ['31/02/2025', null],
+    ['02/31/2025', null],
     ['13/04/25', null],
     ['2025-04-13', null],
     ['45000', null],
