@@ -89,7 +89,12 @@ function yearLast(cell: string, order: DateOrder, match: RegExpExecArray): DateP
   else if (order === 'dmy') dayFirst = true;
   else if (order === 'mdy') dayFirst = false;
   else if (first === second || first > 12) dayFirst = true;
-  else if (second > 12) dayFirst = false;
+  else if (second > 12)
+    // Month first only when chosen: otherwise a file mixing 13/04 and 04/13 would be read both ways.
+    return {
+      ok: false,
+      message: `${cell} is written month first (${longDate(y, first, second)}): choose month/day as the file's date order to import month-first dates.`,
+    };
   else
     return {
       ok: false,

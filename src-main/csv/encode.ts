@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { CsvEncoding } from './decode.js';
 import type { Delimiter } from './read-table.js';
-import { csvCell } from './write-csv.js';
+import { csvCell, quoteCell } from './write-csv.js';
 
 /**
  * Writing a file back in the encoding it came in (the error file of an import):
@@ -44,4 +44,12 @@ export function encodeText(text: string, encoding: CsvEncoding, bom: boolean): U
  */
 export function csvLine(cells: readonly string[], delimiter: Delimiter): string {
   return cells.map(csvCell).join(delimiter);
+}
+
+/**
+ * A line of cells copied from the user's own file (an error file): quoted where needed but never
+ * formula-escaped again, or `'=SUM(A1)` would gain one more `'` on every round through the error file.
+ */
+export function rawCsvLine(cells: readonly string[], delimiter: Delimiter): string {
+  return cells.map(quoteCell).join(delimiter);
 }

@@ -34,7 +34,11 @@ export function unescapeFormula(cell: string): string {
 const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
 
 export function csvCell(value: string): string {
-  const v = escapeFormula(value);
+  return quoteCell(escapeFormula(value));
+}
+
+/** Quoting only: for cells copied from the user's own file, which must come back exactly as they were. */
+export function quoteCell(v: string): string {
   return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

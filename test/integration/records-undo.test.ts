@@ -170,7 +170,7 @@ describe('records.imports.undo after a real import', () => {
     expect(res.ok ? '' : res.error).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(
-        /^1 record was changed after this import.*Första hjälpen \(ny\) \(Ulla Umeå\)\.$/,
+        /^1 record was changed after this import.*Första hjälpen \(ny\) \(Ulla Umeå\)\. If a later import made those changes, undo it first\.$/,
       ),
     });
     expect(snapshot(app)).toEqual(now);
@@ -269,7 +269,7 @@ describe('records.imports.undo', () => {
       .run(app.clock.now().toISOString(), id);
     const res = await app.invoke('records.imports.undo', { id }, { actorId: adminId });
     expect(res.ok ? '' : res.error.message).toMatch(
-      /^13 records were changed after this import.*and 3 more\.$/,
+      /^13 records were changed after this import.*and 3 more\. If a later import/,
     );
     expect(res.ok ? '' : res.error.message.match(/\(Lars Luleå\)/g)).toHaveLength(10);
   });

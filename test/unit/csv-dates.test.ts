@@ -13,7 +13,7 @@ describe('reading completion dates as spreadsheets write them', () => {
     ['2025/04/03', 'auto', '2025-04-03'],
     ['2025/04/03', 'ymd', '2025-04-03'],
     ['13/04/2025', 'auto', '2025-04-13'],
-    ['04/13/2025', 'auto', '2025-04-13'],
+    ['04/13/2025', 'mdy', '2025-04-13'],
     ['05/05/2025', 'auto', '2025-05-05'],
     ['03/04/2025', 'dmy', '2025-04-03'],
     ['03/04/2025', 'mdy', '2025-03-04'],
@@ -36,7 +36,7 @@ describe('reading completion dates as spreadsheets write them', () => {
     ['2025-04-03T00:00:00', 'auto', '2025-04-03'],
     ['2025-04-03T10:15:00.000Z', 'auto', '2025-04-03'],
     ['03/04/2025 14:30', 'dmy', '2025-04-03'],
-    ['4/13/2025 2:30 PM', 'auto', '2025-04-13'],
+    ['4/13/2025 2:30 PM', 'mdy', '2025-04-13'],
     ['3.4.2025 08:00:00', 'auto', '2025-04-03'],
   ])('%s (%s) → %s', (cell, order, iso) => {
     if (iso === '') return expect(parse(cell, order).ok).toBe(false);
@@ -63,6 +63,11 @@ describe('reading completion dates as spreadsheets write them', () => {
       '1/12/2025',
       'ymd',
       "1/12/2025 could be 1 December 2025 or 12 January 2025: choose the file's date order (day/month or month/day).",
+    ],
+    [
+      '04/13/2025',
+      'auto',
+      "04/13/2025 is written month first (13 April 2025): choose month/day as the file's date order to import month-first dates.",
     ],
     ['31/02/2025', 'auto', '31/02/2025 is not a date: February 2025 has 28 days.'],
     ['29/02/2025', 'dmy', '29/02/2025 is not a date: February 2025 has 28 days.'],

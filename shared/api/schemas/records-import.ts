@@ -23,6 +23,16 @@ export const RECORD_IMPORT_COLUMNS = [
   'Qualification Code',
   'Delete?',
 ] as const;
+/** Record types as a person writes them in the CSV (the importer also reads other spellings). */
+export const RECORD_TYPE_WORDS = {
+  course: 'Course',
+  quiz: 'Quiz',
+  event: 'Event',
+  learning_path: 'Learning Path',
+  external_course: 'External Course',
+  certificate: 'Certificate',
+} as const;
+
 /** Export adds these at the end; an import accepts and ignores them (and an `Error` column). */
 export const RECORD_EXPORT_EXTRA_COLUMNS = ['Email', 'First Name', 'Last Name'] as const;
 
@@ -53,12 +63,28 @@ export const RecordsImportSummary = z.object({
   errorCount: z.number(),
   /** Rows with at least one error. */
   rowsWithErrors: z.number(),
+  /**
+   * What the import does (or did), row by row: each record created, updated (with every changed
+   * column, from → to) or deleted; capped at 10,000 (see changeCount). Unchanged rows are not listed.
+   */
+  changes: z.array(
+    z.object({
+      row: z.number(),
+      action: z.enum(['create', 'update', 'delete']),
+      recordId: z.string().nullable(),
+      person: z.string(),
+      title: z.string(),
+      fields: z.array(z.object({ column: z.string(), from: z.string(), to: z.string() })),
+    }),
+  ),
+  changeCount: z.number(),
   committed: z.boolean(),
   validOnly: z.boolean(),
   /** The import history entry, once committed. */
   importId: z.string().nullable(),
 });
 export type RecordsImportSummary = z.infer<typeof RecordsImportSummary>;
+export type RecordImportChange = RecordsImportSummary['changes'][number];
 
 export const RecordsImportOpened = z.object({
   /** Names the opened file in the calls that follow (kept in memory for an hour, for this user only). */

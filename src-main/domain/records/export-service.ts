@@ -1,9 +1,9 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import {
+  RECORD_TYPE_WORDS,
   RECORD_EXPORT_EXTRA_COLUMNS,
   RECORD_IMPORT_COLUMNS,
 } from '../../../shared/api/schemas/records-import.js';
-import type { RecordType } from '../../../shared/api/schemas/records.js';
 import { can } from '../../../shared/permissions/engine.js';
 import { reachOf, unionReach } from '../../../shared/permissions/scope.js';
 import { forbidden, notFound } from '../../app/app-error.js';
@@ -19,16 +19,6 @@ const BOM = '\uFEFF';
 const CRLF = '\r\n';
 /** Lines are handed to the sink in chunks of about this many characters: few writes, little memory. */
 const CHUNK_CHARS = 1 << 16;
-
-/** Record types as a person writes them; the importer reads these (and the enum values) back. */
-export const RECORD_TYPE_WORDS: Record<RecordType, string> = {
-  course: 'Course',
-  quiz: 'Quiz',
-  event: 'Event',
-  learning_path: 'Learning Path',
-  external_course: 'External Course',
-  certificate: 'Certificate',
-};
 
 const HEADER = [...RECORD_IMPORT_COLUMNS, ...RECORD_EXPORT_EXTRA_COLUMNS];
 

@@ -1,3 +1,4 @@
+import type { SqlPart } from '../permissions/reach-sql.js';
 import type { Db } from '../../db/open.js';
 
 /** A `record_import` row with the names of who imported and who undid it. */
@@ -36,27 +37,32 @@ const SELECT = `SELECT i.id, i.actor_id, a.first_name || ' ' || a.last_name AS a
 
 export function importHistoryRepo(db: Db) {
   return {
-    /** Newest first; `actorId` keeps it to one person's imports (null = all). */
-    page(q: { actorId: string | null; offset: number; limit: number }): {
+    /** Newest first; only imports made by someone within `importers` (a person-scope SQL over alias p). */
+    page(q: { importers: SqlPart; offset: number; limit: number }): {
       rows: ImportHistoryDbRow[];
       total: number;
     } {
-      const where = q.actorId === null ? '1' : 'i.actor_id = @actorId';
+      const where = `i.actor_id IN (SELECT p.id FROM person p WHERE ${q.importers.sql})`;
       const rows = db
         .prepare<Record<string, unknown>, ImportHistoryDbRow>(
           `${SELECT} WHERE ${where} ORDER BY i.at DESC, i.rowid DESC LIMIT @limit OFFSET @offset`,
         )
-        .all({ actorId: q.actorId, limit: q.limit, offset: q.offset });
+        .all({ ...q.importers.params, limit: q.limit, offset: q.offset });
       const total =
         db
           .prepare<Record<string, unknown>, { n: number }>(
             `SELECT count(*) AS n FROM record_import i WHERE ${where}`,
           )
-          .get({ actorId: q.actorId })?.n ?? 0;
+          .get(q.importers.params)?.n ?? 0;
       return { rows, total };
     },
-    byId(id: string): ImportHistoryDbRow | undefined {
-      return db.prepare<[string], ImportHistoryDbRow>(`${SELECT} WHERE i.id = ?`).get(id);
+    /** The import, when made by someone within `importers`. */
+    byId(id: string, importers: SqlPart): ImportHistoryDbRow | undefined {
+      return db
+        .prepare<Record<string, unknown>, ImportHistoryDbRow>(
+          `${SELECT} WHERE i.id = @id AND i.actor_id IN (SELECT p.id FROM person p WHERE ${importers.sql})`,
+        )
+        .get({ ...importers.params, id });
     },
     errorFile(id: string): Buffer | null {
       return (
@@ -85,7 +91,15 @@ export function importHistoryRepo(db: Db) {
           JOIN person p ON p.id = coalesce(r.person_id, json_extract(c.before, '$.person_id'))
           WHERE c.import_id = @importId AND (
             (c.action = 'updated' AND (r.id IS NULL OR r.updated_at IS NOT c.after_updated_at))
-            OR (c.action = 'deleted' AND r.id IS NOT NULL))`;
+            OR (c.action = 'deleted' AND r.id IS NOT NULL))
+        UNION ALL
+        -- Created here and deleted since by a later import still in force: undo that one first.
+        SELECT json_extract(c.before, '$.title'), p.first_name || ' ' || p.last_name
+          FROM record_import_change c
+          JOIN record_import later ON later.id = c.import_id AND later.undone_at IS NULL
+          JOIN person p ON p.id = json_extract(c.before, '$.person_id')
+          WHERE c.action = 'deleted' AND json_extract(c.before, '$.import_id') = @importId
+            AND NOT EXISTS (SELECT 1 FROM training_record r WHERE r.id = c.record_id)`;
       const named = db
         .prepare<Record<string, unknown>, ChangedRecord>(`${changed} LIMIT @limit`)
         .all({ importId, limit });

@@ -2,7 +2,7 @@ import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
 import { conflict, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
-import { orgRepo } from '../org/repo.js';
+import { reachSql } from '../permissions/reach-sql.js';
 import { recordAccess } from './access.js';
 import { importHistoryRepo, type ImportHistoryDbRow } from './import-history-repo.js';
 
@@ -10,23 +10,17 @@ import { importHistoryRepo, type ImportHistoryDbRow } from './import-history-rep
 const NAMED_CONFLICTS = 10;
 
 /**
- * Whose imports the actor may see, as an actor id filter (null = everyone's).
- * Kept simple on purpose: records.import reaching the whole (top) organisation sees
- * every import; anyone else (a client organisation's administrator) sees the imports
- * they made themselves. An import's rows may span many units, so a per-unit filter
- * would show half of what an import did.
+ * Imports made by people within the viewer's own records.import reach (always including
+ * their own). Importers touch only records within their edit reach, so an Organisation Admin
+ * sees the organisation's imports, a Master Admin the client organisations' too, and a client
+ * organisation's administrator never the licensee's (nor the other way round).
  */
-function visibleActor(ctx: AuthedCtx): string | null {
-  const reach = reachOf(ctx.actor.grants, 'records.import');
-  const top = orgRepo(ctx.db).organisation()?.id;
-  const whole = top !== undefined && [...reach.organisations, ...reach.organisationTrees].includes(top);
-  return whole ? null : ctx.actor.id;
-}
+const importers = (ctx: AuthedCtx) =>
+  reachSql(reachOf(ctx.actor.grants, 'records.import'), ctx.actor.id, { person: 'p' });
 
 function visibleImport(ctx: AuthedCtx, id: string): ImportHistoryDbRow {
-  const row = importHistoryRepo(ctx.db).byId(id);
-  const who = visibleActor(ctx);
-  if (!row || (who !== null && row.actor_id !== who)) throw notFound('That import');
+  const row = importHistoryRepo(ctx.db).byId(id, importers(ctx));
+  if (!row) throw notFound('That import');
   return row;
 }
 
@@ -34,7 +28,7 @@ export function listImports(
   input: ParsedInput<'records.imports.list'>,
   ctx: AuthedCtx,
 ): CallOutput<'records.imports.list'> {
-  const { rows, total } = importHistoryRepo(ctx.db).page({ actorId: visibleActor(ctx), ...input });
+  const { rows, total } = importHistoryRepo(ctx.db).page({ importers: importers(ctx), ...input });
   return {
     total,
     rows: rows.map((r) => ({
@@ -96,7 +90,8 @@ export function undoImport(
     const more = changed.total - changed.named.length;
     throw conflict(
       `${plural(changed.total, 'record was', 'records were')} changed after this import, so undoing it ` +
-        `would overwrite that work: ${names}${more ? ` and ${more.toLocaleString('en')} more` : ''}.`,
+        `would overwrite that work: ${names}${more ? ` and ${more.toLocaleString('en')} more` : ''}. ` +
+        'If a later import made those changes, undo it first.',
     );
   }
   // Throws forbidden naming the first person whose records the actor may not change.

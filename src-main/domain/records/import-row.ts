@@ -1,5 +1,5 @@
 import type { ImportProblem } from '../../../shared/api/schemas/import.js';
-import type { DateOrder } from '../../../shared/api/schemas/records-import.js';
+import { RECORD_TYPE_WORDS, type DateOrder } from '../../../shared/api/schemas/records-import.js';
 import type { RecordType } from '../../../shared/api/schemas/records.js';
 import { expiryFrom } from '../../../shared/dates.js';
 import { parseSheetDate } from '../../csv/dates.js';
@@ -43,14 +43,7 @@ export interface RowInput {
 
 const MAX = { title: 300, provider: 200, otherInfo: 4000 } as const;
 
-const TYPE_WORDS: Record<RecordType, string> = {
-  course: 'Course',
-  quiz: 'Quiz',
-  event: 'Event',
-  learning_path: 'Learning Path',
-  external_course: 'External Course',
-  certificate: 'Certificate',
-};
+const TYPE_WORDS = RECORD_TYPE_WORDS;
 const TYPE_LIST = 'Course, Quiz, Event, Learning Path, External Course or Certificate';
 
 /** Spellings people write, with spaces, hyphens and underscores made equal. */
@@ -231,6 +224,14 @@ export function rowChecker(opts: RowCheckerOptions) {
     else if (login !== null) {
       const found = byLogin.get(login.toLowerCase());
       if (!found) fail('Name', `No one has the username or email ${login}.`);
+      // On an existing record, a login that is its owner's username or email means the owner (an
+      // export names people by username, which may since have become someone else's email).
+      else if (
+        'ambiguous' in found &&
+        existing &&
+        [found.usernameOf.id, found.emailOf.id].includes(existing.person_id)
+      )
+        person = byId.get(existing.person_id);
       else if ('ambiguous' in found)
         fail(
           'Name',

@@ -5,6 +5,7 @@ import {
   RECORD_EXPORT_EXTRA_COLUMNS,
   RECORD_IMPORT_COLUMNS,
   type DateOrder,
+  type RecordImportChange,
   type RecordsImportOpened,
   type RecordsImportSummary,
 } from '../../../shared/api/schemas/records-import.js';
@@ -14,10 +15,11 @@ import type { AuthedCtx } from '../../app/context.js';
 import type { Upload } from '../../app/uploads.js';
 import { dateOrderProvenBy } from '../../csv/dates.js';
 import type { CsvEncoding } from '../../csv/decode.js';
-import { CSV_EOL, csvLine, encodeText } from '../../csv/encode.js';
+import { CSV_EOL, csvLine, encodeText, rawCsvLine } from '../../csv/encode.js';
 import { openTable, readRows, type OpenedTable, type RowCursor } from '../../csv/stream-table.js';
 import { recordReach } from './access.js';
 import { importLookupRepo } from './import-lookup-repo.js';
+import { changeDescriber } from './import-changes.js';
 import { rowChecker, type RowResult } from './import-row.js';
 import { importWriteRepo } from './import-write-repo.js';
 
@@ -47,6 +49,9 @@ interface Pass {
   seen: Map<string, number>;
   /** The Error column's text, by row: only rows with errors. */
   messages: Map<number, string>;
+  /** What the rows do, for the summary (capped like errors). */
+  changes: RecordImportChange[];
+  changeCount: number;
 }
 
 /** What ctx.uploads keeps for an opened records file. */
@@ -73,6 +78,8 @@ function newPass(table: OpenedTable): Pass {
     rowsWithErrors: 0,
     seen: new Map(),
     messages: new Map(),
+    changes: [],
+    changeCount: 0,
   };
 }
 
@@ -144,15 +151,19 @@ function scan(
 ): void {
   if (pass.done) return;
   const lookups = importLookupRepo(ctx.db);
+  const people = lookups.people(recordReach(ctx, 'edit'), ctx.actor.id);
+  const modules = lookups.modules();
+  const qualifications = lookups.qualifications();
   const check = rowChecker({
     lookups,
-    people: lookups.people(recordReach(ctx, 'edit'), ctx.actor.id),
-    modules: lookups.modules(),
-    qualifications: lookups.qualifications(),
+    people,
+    modules,
+    qualifications,
     dateOrder: state.dateOrder,
     today: isoDateOf(ctx.clock.now()),
     seen: pass.seen,
   });
+  const describe = changeDescriber(people, modules, qualifications);
   const { next, done } = readRows(state.table, pass.cursor, maxRows, (row) => {
     pass.rows++;
     const r = check(row);
@@ -168,6 +179,10 @@ function scan(
       return;
     }
     pass.counts[COUNT_OF[r.action]]++;
+    if (r.action !== 'unchanged') {
+      pass.changeCount++;
+      if (pass.changes.length < ERROR_LIST_CAP) pass.changes.push(describe(row.row, r));
+    }
     onValid?.(r);
   });
   pass.cursor = next;
@@ -189,6 +204,8 @@ function summaryOf(
     errors: pass.errors,
     errorCount: pass.errorCount,
     rowsWithErrors: pass.rowsWithErrors,
+    changes: pass.changes,
+    changeCount: pass.changeCount,
     committed: o.committed,
     validOnly: o.validOnly,
     importId: o.importId,
@@ -209,13 +226,16 @@ function errorFileOf(
   const lines = [csvLine(existing >= 0 ? t.header : [...t.header, 'Error'], t.delimiter)];
   let rows = 0;
   readRows(t, t.start, Number.POSITIVE_INFINITY, (r) => {
-    const text = messages.get(r.row) ?? '';
-    if (existing >= 0) r.cells[existing] = text;
-    else r.cells.push(text);
-    lines.push(csvLine(r.cells, t.delimiter));
+    // The file's own cells go back as they were; only the Error text is ours to escape.
+    const text = csvLine([messages.get(r.row) ?? ''], t.delimiter);
+    const cells = r.cells.map((c, i) => (i === existing ? text : rawCsvLine([c], t.delimiter)));
+    if (existing < 0) cells.push(text);
+    lines.push(cells.join(t.delimiter));
     rows++;
   });
-  return { bytes: encodeText(lines.join(CSV_EOL) + CSV_EOL, t.encoding, t.bom), rows };
+  // UTF-8 always gets a BOM: without one Excel reads the error file as the local code page.
+  const bom = t.bom || t.encoding === 'utf-8';
+  return { bytes: encodeText(lines.join(CSV_EOL) + CSV_EOL, t.encoding, bom), rows };
 }
 
 const errorFileName = (fileName: string) => `${fileName.replace(/\.(csv|txt|tsv)$/i, '')} - errors.csv`;
@@ -308,7 +328,7 @@ export function commitRecordsImport(
   // A refused commit is a write call that wrote nothing: its audit entry says so and why.
   const refused = () => {
     ctx.audit({
-      summary: `Refused to import ${upload.fileName}: ${n(pass.errorCount + state.table.fileErrors.length)} problems in the file; nothing was written`,
+      summary: `Refused to import ${upload.fileName}: ${n(pass.errorCount)} problems in the file; nothing was written`,
       after: { fileName: upload.fileName, fileHash: state.fileHash, rowsWithErrors: pass.rowsWithErrors },
     });
     return summaryOf(state, pass, { committed: false, validOnly, importId: null });
