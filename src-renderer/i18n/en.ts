@@ -9,6 +9,7 @@ import { enCatalog } from './en-catalog';
 import { enLearning } from './en-learning';
 import { enRecords } from './en-records';
 import { enCompliance } from './en-compliance';
+import { enRecordsImport } from './en-records-import';
 
 export const en = {
   app: {
@@ -162,6 +163,7 @@ export const en = {
       configurations: 'Training configurations',
       compliance: 'Compliance',
       settings: 'Settings',
+      recordsImport: 'Import and export records',
     },
   },
   home: {
@@ -193,6 +195,8 @@ export const en = {
         'Say which training a person, a group or a site must do, by when, and for how long it stays valid.',
       compliance: 'Who is compliant, expiring or overdue, today or on any past date; export the view.',
       settings: 'Settings for the whole organisation, such as how early training shows as expiring.',
+      recordsImport:
+        'Import training records from a spreadsheet (checked first, can be undone), and export them or a template.',
     },
   },
   account: {
@@ -260,6 +264,7 @@ export const en = {
   ...enLearning,
   ...enRecords,
   ...enCompliance,
+  ...enRecordsImport,
   settings: {
     title: 'Settings',
     description: 'Settings that apply to everyone in the organisation.',

@@ -4,7 +4,16 @@
  * Blob keeps it byte for byte as UTF-8.
  */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves bytes exactly as given (an error file in Windows-1252 stays Windows-1252). */
+export function downloadBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>, type = 'text/csv'): void {
+  downloadBlob(fileName, new Blob([bytes], { type }));
+}
+
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -5,6 +5,7 @@ import {
   IconBook2,
   IconClipboardCheck,
   IconCertificate,
+  IconFileImport,
   IconChecklist,
   IconHierarchy2,
   IconLibrary,
@@ -55,6 +56,7 @@ import { AttentionPage } from '../pages/compliance/AttentionPage';
 import { ConfigurationsPage } from '../pages/configurations/ConfigurationsPage';
 import { ConfigurationPage } from '../pages/configurations/ConfigurationPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { RecordsImportPage } from '../pages/records-import/RecordsImportPage';
 
 export type NavArea = keyof Resources['nav']['areas'];
 export type NavItemId = keyof Resources['nav']['items'];
@@ -241,6 +243,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     area: 'admin',
     privilege: 'records.admin',
     page: QualificationsPage,
+  },
+  {
+    id: 'recordsImport',
+    path: '/records/import',
+    labelKey: 'nav.items.recordsImport',
+    icon: IconFileImport,
+    area: 'admin',
+    privilege: 'records.import',
+    page: RecordsImportPage,
   },
   {
     id: 'audit',
