@@ -1,7 +1,11 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ImportEncoding } from '../../../shared/api/schemas/import.js';
-import type { RecordImportRow, RecordsImportSummary } from '../../../shared/api/schemas/records-import.js';
+import type {
+  RecordImportChange,
+  RecordImportRow,
+  RecordsImportSummary,
+} from '../../../shared/api/schemas/records-import.js';
 import type { RecordRow } from '../../../shared/api/schemas/records.js';
 import type { App } from '../../app/create-app.js';
 import { loadActor } from '../../domain/auth/actor-repo.js';
@@ -38,6 +42,18 @@ const line = (r: RecordRow): string =>
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
+/** A dry run prints this many changes; --json carries them all (up to the summary's cap). */
+const PRINTED_CHANGES = 200;
+
+/** "row 7: update Fire safety (Åsa Öberg): Completion Date 2025-05-06 → 2025-05-07". */
+function changeLine(c: RecordImportChange): string {
+  const what = `${c.title} (${c.person})`;
+  if (c.action === 'create') return `row ${c.row}: create ${what}, completed ${c.fields[0]?.to ?? ''}`;
+  if (c.action === 'delete') return `row ${c.row}: delete ${what}`;
+  const fields = c.fields.map((f) => `${f.column} ${f.from || '(empty)'} → ${f.to || '(empty)'}`).join('; ');
+  return `row ${c.row}: update ${what}: ${fields}`;
+}
+
 /** The summary a person reads: what was (or would be) done, then every problem by spreadsheet row. */
 function formatSummary(s: RecordsImportSummary, dryRun: boolean): string {
   const c = s.counts;
@@ -53,6 +69,12 @@ function formatSummary(s: RecordsImportSummary, dryRun: boolean): string {
       `Nothing was imported: ${plural(s.errorCount, 'problem')} in ${plural(s.rowsWithErrors, 'row')}.`,
     );
   else lines.push(`Dry run, nothing written. ${plural(s.rows, 'row')} read; would have: ${tally}.`);
+  if (s.changeCount && !(s.errorCount && !s.validOnly)) {
+    lines.push(s.committed ? 'Changes:' : 'Changes it would make:');
+    for (const ch of s.changes.slice(0, PRINTED_CHANGES)) lines.push(`  ${changeLine(ch)}`);
+    if (s.changeCount > PRINTED_CHANGES)
+      lines.push(`  … and ${n(s.changeCount - PRINTED_CHANGES)} more (--json lists up to 10,000).`);
+  }
   for (const e of s.errors)
     lines.push(e.column ? `  row ${e.row}, ${e.column}: ${e.message}` : `  row ${e.row}: ${e.message}`);
   if (s.errorCount > s.errors.length) lines.push(`  … and ${n(s.errorCount - s.errors.length)} more.`);
