@@ -7,6 +7,7 @@ import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seedDemo } from '../../src-main/demo/s
 import { axeViolations, hasChromium, SKIP_REASON, useBrowserApp } from './browser.js';
 
 const PERSON = 'asa.oberg@demo.fieldbook';
+const PERSON_NAME = 'Åsa Öberg';
 const HEADER =
   'Record Id,Name,Record Type,Object Id,Title,Training Provider,Completion Date,Other Information,Qualification Code,Delete?';
 const RECORD_TYPE: Record<string, string> = {
@@ -96,6 +97,16 @@ describe.skipIf(!hasChromium)(
         .poll(() => page.getByRole('button', { name: /^Import valid rows/ }).isDisabled())
         .toBe(true);
       expect(await axeViolations(page)).toEqual([]);
+      // Problems come first; the Changes tab lists what the valid rows would do.
+      await page.getByRole('tab', { name: 'Changes (1)' }).click();
+      const validRow = page
+        .getByRole('table', { name: 'Changes' })
+        .getByRole('row')
+        .filter({ hasText: PERSON_NAME });
+      await validRow.waitFor();
+      expect(await validRow.getByRole('cell').nth(1).textContent()).toBe('Create');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('tab', { name: 'Problems (1)' }).click();
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -113,12 +124,25 @@ describe.skipIf(!hasChromium)(
       await openFile(page, fixed, 'e2e-records-fixed.csv');
       await page.getByRole('button', { name: 'Check the file' }).click();
       await page.getByText('No errors: every row can be imported.').waitFor();
+      // The dry run names every record it would create before anything is written.
+      const changes = page.getByRole('table', { name: 'Changes' });
+      const creates = changes.getByRole('row').filter({ hasText: 'Create' }).filter({ hasText: PERSON_NAME });
+      await expect.poll(() => creates.count()).toBe(2);
+      expect(await creates.nth(1).textContent()).toContain('E2E First aid refresher');
+      expect(await creates.nth(1).textContent()).toContain('new record, completed 2025-02-28');
+      expect(importedRecords()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Import 2 records' }).click();
       const confirm = page.getByRole('dialog', { name: 'Import these records?' });
       await confirm.getByText('create 2 training records').waitFor();
       await confirm.getByRole('button', { name: 'Import 2 records' }).click();
       await page.getByRole('heading', { name: 'Import finished' }).waitFor();
       expect(importedRecords()).toBe(2);
+      await expect
+        .poll(() =>
+          page.getByRole('table', { name: 'Changes' }).getByRole('row').filter({ hasText: 'Create' }).count(),
+        )
+        .toBe(2);
 
       await page.getByRole('link', { name: 'See the import history' }).click();
       const history = page.getByRole('table', { name: 'Import history' });

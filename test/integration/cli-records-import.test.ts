@@ -59,7 +59,15 @@ describe('fieldbook records import / export / template / imports / undo-import',
 
     const done = await cli(['--db', db, 'records', 'import', csv]);
     expect(done).toMatchObject({ code: 0, stderr: '' });
-    expect(done.stdout).toBe('Imported 2 rows: 2 created, 0 updated, 0 deleted, 0 unchanged.\n');
+    expect(done.stdout).toBe(
+      [
+        'Imported 2 rows: 2 created, 0 updated, 0 deleted, 0 unchanged.',
+        'Changes:',
+        '  row 2: create Första hjälpen (Ulla Umeå), completed 2025-06-01',
+        '  row 3: create Heta arbeten, del 1 (Örjan Östlund), completed 2025-05-13',
+        '',
+      ].join('\n'),
+    );
     expect(count(db)).toBe(2);
 
     const out = join(tmp(), 'export.csv');

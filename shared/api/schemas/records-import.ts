@@ -97,8 +97,9 @@ export const RecordsImportOpened = z.object({
   delimiter: z.enum([',', ';', '\t']),
   dateOrder: DateOrder,
   /**
-   * The order the file's unambiguous dates prove (a `13/04/2025` proves dmy), with the row that
-   * proves it; null when nothing does. Only a hint: `auto` still refuses ambiguous dates.
+   * The order the file's unambiguous dates prove (a `13/04/2025` proves dmy) among its first 20,000
+   * rows, with the row that proves it; null when nothing does. Only a hint: `auto` still refuses
+   * ambiguous dates.
    */
   detectedDateOrder: z
     .object({ order: z.enum(['dmy', 'mdy']), row: z.number(), value: z.string() })

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
  * - `record_import`: who imported which file (name, SHA-256), when, with which
  *   reading choices, what it did (counts), its error file, and whether it was undone.
  * - records an import created carry `training_record.import_id`: undo removes
- *   them (a 200,000-row import writes no second row per record).
+ *   them (a 200,000-row import writes no second row, nor index entry, per record).
  * - `record_import_change`: for each record an import updated or deleted, the
  *   whole row as it was before (JSON of every column) and the `updated_at` the
  *   import left, so undo restores exactly and refuses records changed since.
@@ -48,7 +48,8 @@ export default function recordImports(db: Database): void {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX record_import_change_record ON record_import_change(record_id);
 
+    -- No index: it would cost every imported row a second B-tree insert, for the benefit of undo,
+    -- which is rare and can afford one scan of the table.
     ALTER TABLE training_record ADD COLUMN import_id TEXT REFERENCES record_import(id);
-    CREATE INDEX training_record_import ON training_record(import_id) WHERE import_id IS NOT NULL;
   `);
 }
