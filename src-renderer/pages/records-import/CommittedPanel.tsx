@@ -8,10 +8,11 @@ import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
 import { formatNumber } from '../../lib/format';
+import { ImportChanges } from './ImportChanges';
 import { ImportCountTiles } from './ImportCountTiles';
 import { downloadCsv } from './records-import';
 
-/** The import went in: what it did, the error file of the rows left out, and where to undo it. */
+/** The import went in: what it did (record by record), the error file of the rows left out, and where to undo it. */
 export function CommittedPanel({
   opened,
   summary,
@@ -54,6 +55,10 @@ export function CommittedPanel({
             : null}
         </Alert>
         <ImportCountTiles summary={summary} />
+        <ImportChanges
+          summary={summary}
+          title={t('recordsImport.committed.changesTitle', { formatted: n(summary.changeCount) })}
+        />
         <ErrorAlert message={error} title={t('recordsImport.summary.downloadFailed')} />
         <Group gap="sm">
           <Button component={Link} to="?tab=history" leftSection={<IconHistory size={16} aria-hidden />}>

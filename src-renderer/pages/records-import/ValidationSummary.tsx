@@ -1,17 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconDownload, IconFileImport } from '@tabler/icons-react';
+import { Alert, Button, Checkbox, Group, List, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconFileImport, IconListDetails } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RecordsImportOpened, RecordsImportSummary } from '../../../shared/api/schemas/records-import';
-import { client } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Panel } from '../../components/Panel';
 import { formatNumber } from '../../lib/format';
-import { ErrorsTable } from './ErrorsTable';
+import { ImportChanges } from './ImportChanges';
 import { ImportCountTiles } from './ImportCountTiles';
-import { changesIn, downloadCsv } from './records-import';
-import classes from './records-import.module.css';
+import { ImportProblems } from './ImportProblems';
+import { changesIn } from './records-import';
 
 interface Props {
   opened: RecordsImportOpened;
@@ -20,26 +18,18 @@ interface Props {
   onCommit: (validOnly: boolean) => Promise<string | null>;
 }
 
-/** What the dry run found, the errors to fix, and Import (all rows, or explicitly the valid ones only). */
+/**
+ * What the dry run found: the counts, the errors to fix and every change (problems first, in
+ * tabs, when there are errors), then Import (all rows, or explicitly the valid ones only).
+ */
 export function ValidationSummary({ opened, summary, onCommit }: Props) {
   const { t } = useTranslation();
   const [validOnly, setValidOnly] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<string | null>(null);
   const hasErrors = summary.errorCount > 0;
   const changes = changesIn(summary.counts);
   const canCommit = changes > 0 && (!hasErrors || validOnly);
   const n = (v: number) => formatNumber(v);
-
-  async function downloadErrors() {
-    setDownloading(true);
-    setDownloadError(null);
-    const res = await client.invoke('records.import.errorFile', { token: opened.token });
-    setDownloading(false);
-    if (res.ok) downloadCsv(res.value);
-    else setDownloadError(res.error.message);
-  }
 
   return (
     <Panel title={t('recordsImport.summary.title')}>
@@ -50,50 +40,37 @@ export function ValidationSummary({ opened, summary, onCommit }: Props) {
         <ImportCountTiles summary={summary} />
 
         {hasErrors ? (
-          <Stack gap="sm">
-            <Group justify="space-between" align="flex-end" gap="sm">
-              <Stack gap={2}>
-                <Title order={3} fz="md" className={classes.problem}>
-                  {t('recordsImport.summary.errorsTitle', {
-                    count: summary.errorCount,
-                    errors: n(summary.errorCount),
-                    rows: n(summary.rowsWithErrors),
-                  })}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('recordsImport.summary.errorsIntro')}
-                </Text>
-              </Stack>
-              <Button
-                variant="default"
-                leftSection={<IconDownload size={16} aria-hidden />}
-                loading={downloading}
-                onClick={() => void downloadErrors()}
-              >
-                {t('recordsImport.summary.downloadErrors')}
-              </Button>
-            </Group>
-            <ErrorAlert message={downloadError} title={t('recordsImport.summary.downloadFailed')} />
-            {summary.errorCount > summary.errors.length && (
-              <Alert color="orange" py="xs">
-                {t('recordsImport.summary.errorsCapped', {
-                  shown: n(summary.errors.length),
-                  total: n(summary.errorCount),
-                })}
-              </Alert>
-            )}
-            <Paper withBorder radius="md">
-              <ErrorsTable errors={summary.errors} />
-            </Paper>
-          </Stack>
+          <Tabs defaultValue="problems">
+            <Tabs.List aria-label={t('recordsImport.summary.sections')}>
+              <Tabs.Tab value="problems" leftSection={<IconAlertTriangle size={16} aria-hidden />}>
+                {t('recordsImport.summary.problemsTab', { formatted: n(summary.errorCount) })}
+              </Tabs.Tab>
+              <Tabs.Tab value="changes" leftSection={<IconListDetails size={16} aria-hidden />}>
+                {t('recordsImport.summary.changesTab', { formatted: n(summary.changeCount) })}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="problems" pt="md">
+              <ImportProblems opened={opened} summary={summary} />
+            </Tabs.Panel>
+            <Tabs.Panel value="changes" pt="md">
+              <ImportChanges summary={summary} intro={t('recordsImport.summary.changesIntroValidOnly')} />
+            </Tabs.Panel>
+          </Tabs>
         ) : changes === 0 ? (
           <Alert color="gray" role="status">
             {t('recordsImport.summary.noChanges')}
           </Alert>
         ) : (
-          <Alert color="teal" icon={<IconCircleCheck />} role="status">
-            {t('recordsImport.summary.allValid')}
-          </Alert>
+          <>
+            <Alert color="teal" icon={<IconCircleCheck />} role="status">
+              {t('recordsImport.summary.allValid')}
+            </Alert>
+            <ImportChanges
+              summary={summary}
+              title={t('recordsImport.summary.changesTitle', { formatted: n(summary.changeCount) })}
+              intro={t('recordsImport.summary.changesIntro')}
+            />
+          </>
         )}
 
         <Stack gap="sm">
@@ -182,6 +159,7 @@ export function ValidationSummary({ opened, summary, onCommit }: Props) {
               </List.Item>
             )}
           </List>
+          <Text size="sm">{t('recordsImport.confirm.seeChanges')}</Text>
           <Text size="sm">{t('recordsImport.confirm.undoable')}</Text>
         </Stack>
       </ConfirmDialog>
