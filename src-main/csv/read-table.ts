@@ -148,6 +148,36 @@ export const EMPTY_FILE: CsvProblem = {
 };
 
 /**
+ * One parsed record as a row: exactly `width` cells, trimmed values by column name, and the
+ * problem of a value beyond the header (Excel's trailing empty columns are fine). Shared by the
+ * whole-file and the sliced reader so they can never disagree.
+ */
+export function rowOf(
+  rec: readonly string[],
+  row: number,
+  width: number,
+  byIndex: readonly (string | null)[],
+): { cells: string[]; values: Record<string, string>; extra: CsvProblem | null } {
+  let extra: CsvProblem | null = null;
+  for (let c = width; c < rec.length; c++) {
+    if ((rec[c] ?? '').trim() !== '') {
+      extra = {
+        row,
+        column: `Column ${c + 1}`,
+        message: 'This row has a value in a column without a header.',
+      };
+      break;
+    }
+  }
+  const cells = Array.from({ length: width }, (_, c) => rec[c] ?? '');
+  const values: Record<string, string> = {};
+  byIndex.forEach((name, c) => {
+    if (name) values[name] = (cells[c] ?? '').trim();
+  });
+  return { cells, values, extra };
+}
+
+/**
  * Reads a CSV file the way spreadsheets write them (see decode.ts for the
  * encodings): `,` `;` or tab separators, quoted separators, quotes and
  * newlines, CRLF or LF, blank lines and Excel's trailing empty columns. Header
@@ -188,22 +218,9 @@ export function readTable(bytes: Uint8Array, opts: TableOptions): Table {
     const rec = records[i] ?? [];
     if (isBlank(rec)) continue; // blank lines and rows of empty cells, usually at the end
     const row = i + 1;
-    for (let c = width; c < rec.length; c++) {
-      if ((rec[c] ?? '').trim() !== '') {
-        errors.push({
-          row,
-          column: `Column ${c + 1}`,
-          message: 'This row has a value in a column without a header.',
-        });
-        break;
-      }
-    }
-    const cells = Array.from({ length: width }, (_, c) => rec[c] ?? '');
-    const values: Record<string, string> = {};
-    map.byIndex.forEach((name, c) => {
-      if (name) values[name] = (cells[c] ?? '').trim();
-    });
-    rows.push({ row, cells, values });
+    const r = rowOf(rec, row, width, map.byIndex);
+    if (r.extra) errors.push(r.extra);
+    rows.push({ row, cells: r.cells, values: r.values });
   }
   return { ...base, header, present: map.present, rows, errors };
 }

@@ -8,6 +8,7 @@ import {
   isBlank,
   mapHeader,
   QUOTE_PROBLEM,
+  rowOf,
   type ColumnSpec,
   type CsvProblem,
   type Delimiter,
@@ -173,21 +174,8 @@ export function readRows(
       if (message && !problems.some((p) => p.message === message))
         problems.push({ row, column: '', message });
     }
-    for (let c = width; c < rec.length; c++) {
-      if ((rec[c] ?? '').trim() !== '') {
-        problems.push({
-          row,
-          column: `Column ${c + 1}`,
-          message: 'This row has a value in a column without a header.',
-        });
-        break;
-      }
-    }
-    const cells = Array.from({ length: width }, (_, c) => rec[c] ?? '');
-    const values: Record<string, string> = {};
-    t.columns.forEach((name, c) => {
-      if (name) values[name] = (cells[c] ?? '').trim();
-    });
+    const { cells, values, extra } = rowOf(rec, row, width, t.columns);
+    if (extra) problems.push(extra);
     onRow({ row, cells, values, problems });
     read++;
     return read < maxRows;

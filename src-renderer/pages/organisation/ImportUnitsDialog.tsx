@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { MAX_BYTES } from '../../lib/import-files';
 import type { CallInput, CallOutput } from '../../../shared/api/contract';
 import { client } from '../../api/client';
 import { formatNumber } from '../../lib/format';
@@ -26,7 +27,6 @@ type Summary = CallOutput<'units.import.validate'>;
 type Encoding = NonNullable<CallInput<'units.import.validate'>['encoding']>;
 
 /** The contract caps the base64 text at 50 MB, which is 37 MB of file. */
-const MAX_BYTES = 37_000_000;
 
 const ENCODING_LABEL = {
   'utf-8': 'UTF-8',

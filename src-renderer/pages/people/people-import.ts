@@ -2,16 +2,7 @@ import type { ImportEncoding } from '../../../shared/api/schemas/import';
 import { PEOPLE_COLUMNS, type PeopleImportSummary } from '../../../shared/api/schemas/people-import';
 import { downloadText } from '../../lib/download';
 
-export const ENCODINGS = [
-  'auto',
-  'utf-8',
-  'windows-1252',
-  'utf-16le',
-  'utf-16be',
-] as const satisfies readonly ImportEncoding[];
-/** Matches the contract's cap on the base64 text (4 bytes of base64 per 3 of file). */
-export const MAX_BYTES = 37_000_000;
-export const DELIMITERS = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
+export { DELIMITER_NAMES as DELIMITERS, ENCODINGS, MAX_BYTES } from '../../lib/import-files';
 
 export type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
 

@@ -1,5 +1,5 @@
-import { downloadBytes } from '../../lib/download';
 import type { ImportEncoding } from '../../../shared/api/schemas/import';
+import { downloadBytes } from '../../lib/download';
 import type {
   CsvDownload,
   DateOrder,
@@ -7,17 +7,8 @@ import type {
   RecordsImportSummary,
 } from '../../../shared/api/schemas/records-import';
 
-export const ENCODINGS = [
-  'auto',
-  'utf-8',
-  'windows-1252',
-  'utf-16le',
-  'utf-16be',
-] as const satisfies readonly ImportEncoding[];
+export { DELIMITER_NAMES, ENCODINGS, MAX_BYTES } from '../../lib/import-files';
 export const DATE_ORDERS = ['auto', 'dmy', 'mdy', 'ymd'] as const satisfies readonly DateOrder[];
-export const DELIMITER_NAMES = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
-/** Matches the contract's cap on the base64 text (4 bytes of base64 per 3 of file). */
-export const MAX_BYTES = 37_000_000;
 /** Rows per validate call: small enough for the progress bar to move on a big file, big enough to be quick. */
 export const SLICE_ROWS = 10_000;
 
