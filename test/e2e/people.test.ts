@@ -80,7 +80,7 @@ describe.skipIf(!hasChromium)(`people screens${hasChromium ? '' : ` (skipped: ${
 
   it('checks a people file and names the bad row and column before anything is imported', async () => {
     const page = await signInFresh(DEMO_ADMIN_EMAIL);
-    await page.getByRole('link', { name: 'Import' }).click();
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Import people' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({
       name: 'hr-list.csv',
