@@ -21,6 +21,7 @@ import { complianceCalls } from './calls/compliance.js';
 import { importsCatalogCalls } from './calls/imports-catalog.js';
 import { settingsCalls } from './calls/settings.js';
 import { recordsImportCalls } from './calls/records-import.js';
+import { certificatesCalls } from './calls/certificates.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -53,6 +54,7 @@ export const contract = {
   ...importsCatalogCalls,
   ...settingsCalls,
   ...recordsImportCalls,
+  ...certificatesCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

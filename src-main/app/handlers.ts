@@ -19,6 +19,7 @@ import { complianceHandlers } from '../domain/compliance/handlers.js';
 import { importsCatalogHandlers } from '../domain/catalog/import-handlers.js';
 import { settingsHandlers } from '../domain/settings/handlers.js';
 import { recordsImportHandlers } from '../domain/records/import-handlers.js';
+import { certificatesHandlers } from '../domain/certificates/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -47,5 +48,6 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...importsCatalogHandlers(),
     ...settingsHandlers(),
     ...recordsImportHandlers(),
+    ...certificatesHandlers(),
   };
 }

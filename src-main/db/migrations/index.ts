@@ -6,6 +6,7 @@ import catalog from './0004-catalog.js';
 import assignments from './0005-assignments.js';
 import history from './0006-history.js';
 import recordImports from './0007-record-imports.js';
+import certificates from './0008-certificates.js';
 
 export type Migration = (db: Database) => void;
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   assignments,
   history,
   recordImports,
+  certificates,
 ];
