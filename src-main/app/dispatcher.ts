@@ -58,6 +58,13 @@ function describeInvalid(details: ErrorDetail[]): string {
  * by default), run the handler in one transaction, audit writes, and turn any
  * failure into an error envelope. It never throws.
  */
+/** A read handler's answer still on its way (see invokeSync). */
+class Pending {
+  constructor(readonly promise: PromiseLike<unknown>) {}
+}
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+
 export function createDispatcher(deps: DispatcherDeps) {
   const { db, clock, ids, log, sessions, handlers, files, uploads } = deps;
   const contract: Readonly<Record<string, CallSpec>> = deps.contract ?? realContract;
@@ -75,7 +82,17 @@ export function createDispatcher(deps: DispatcherDeps) {
     return { actor, expired: false };
   }
 
-  function invokeSync(method: string, rawInput: unknown, meta: CallerMeta): Result<unknown> {
+  /**
+   * Runs a call. A read handler may return a promise (work done off the main thread, such as
+   * rendering a PDF in a worker): its database reads happen synchronously before it returns, and
+   * the answer is checked against the output schema once it settles. Writes stay synchronous,
+   * inside their one transaction.
+   */
+  function invokeSync(
+    method: string,
+    rawInput: unknown,
+    meta: CallerMeta,
+  ): Result<unknown> | Promise<Result<unknown>> {
     const spec = Object.hasOwn(contract, method) ? contract[method] : undefined;
     if (!spec) return fail('unknown_call', `There is no call named "${method}".`);
     // Who may call comes before what they sent: someone without the privilege learns nothing from validation.
@@ -147,6 +164,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         }
         throw e;
       }
+      if (!spec.write && isThenable(value)) return new Pending(value);
       // The output schema is also a filter: fields it does not name never leave the main process.
       const out = spec.output.parse(value);
       if (spec.write) {
@@ -167,11 +185,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       return out;
     });
 
-    try {
-      const value = run();
-      if (keptError) return fail(keptError.code, keptError.message, keptError.details);
-      return { ok: true, value };
-    } catch (e) {
+    const failed = (e: unknown): Result<unknown> => {
       if (e instanceof AppError) return fail(e.code, e.message, e.details);
       const errorId = ids.uuid();
       log.log('error', 'call failed', {
@@ -183,15 +197,27 @@ export function createDispatcher(deps: DispatcherDeps) {
         'internal',
         `Something went wrong and nothing was saved. The log has the details (error ${errorId.slice(0, 8)}).`,
       );
+    };
+    try {
+      const value = run();
+      if (keptError) return fail(keptError.code, keptError.message, keptError.details);
+      if (value instanceof Pending)
+        return Promise.resolve(value.promise).then(
+          (v): Result<unknown> => ({ ok: true, value: spec.output.parse(v) }),
+          failed,
+        );
+      return { ok: true, value };
+    } catch (e) {
+      return failed(e);
     }
   }
 
   return {
     invokeSync,
     invoke: <C extends CallName>(method: C | string, input: unknown, meta: CallerMeta = {}) =>
-      Promise.resolve(
-        invokeSync(method, input, meta) as Result<C extends CallName ? CallOutput<C> : unknown>,
-      ),
+      Promise.resolve(invokeSync(method, input, meta)) as Promise<
+        Result<C extends CallName ? CallOutput<C> : unknown>
+      >,
   };
 }
 

@@ -78,6 +78,13 @@ describe('dispatcher', () => {
           write: true,
           summary: 'writes',
         } as const,
+        'test.later': {
+          input: z.object({ fail: z.boolean() }),
+          output: Out,
+          access: 'public',
+          write: false,
+          summary: 'answers later, as work off the main thread does',
+        } as const,
       },
       handlers: {
         'test.noRule': () => ({}),
@@ -87,8 +94,25 @@ describe('dispatcher', () => {
         },
         'test.leak': () => ({ name: 'Åsa', password_hash: 'scrypt$…' }),
         'test.write': () => ({}),
+        'test.later': (input: { fail: boolean }) =>
+          new Promise((resolve, reject) =>
+            setTimeout(
+              () => (input.fail ? reject(new Error('worker died')) : resolve({ name: 'Öberg', x: 1 })),
+              5,
+            ),
+          ),
       },
     };
+
+    it('lets a read answer with a promise, filtered by its output schema, and turns its failure into an error', async () => {
+      const app = createTestApp({ override });
+      expect(await app.invokeUntyped('test.later', { fail: false }, {})).toEqual({
+        ok: true,
+        value: { name: 'Öberg' },
+      });
+      const res = await app.invokeUntyped('test.later', { fail: true }, {});
+      expect(res.ok ? 'ok' : res.error.code).toBe('internal');
+    });
 
     it('denies by default a call that declares no access rule', async () => {
       const { app, adminId } = await setUpApp({ override });
