@@ -9,7 +9,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/electron/main.ts') },
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          // The certificate PDF worker thread, loaded by src-main/pdf/render.ts from out/main/pdf-worker.js.
+          'pdf-worker': resolve(__dirname, 'src-main/pdf/pdf-worker.ts'),
+        },
         // Native and font-loading modules must stay real files on disk (DESIGN: pdfkit pitfall).
         external: ['better-sqlite3', 'pdfkit'],
       },

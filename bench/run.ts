@@ -1,3 +1,4 @@
+import { certificateBenchmarks } from './certificates.bench.js';
 import { complianceBenchmarks } from './compliance.bench.js';
 import { dispatcherBenchmarks } from './dispatcher.bench.js';
 import { formatResults, runBenchmarks } from './harness.js';
@@ -12,6 +13,7 @@ const results = await runBenchmarks([
   ...learningBenchmarks(),
   ...complianceBenchmarks(),
   ...recordsImportBenchmarks(),
+  ...certificateBenchmarks(),
 ]);
 if (process.argv.includes('--json')) console.log(JSON.stringify(results, null, 2));
 else console.log(formatResults(results));
