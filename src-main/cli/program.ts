@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { registerAssignments } from './commands/assignments.js';
 import { registerAudit } from './commands/audit.js';
+import { registerCertificates } from './commands/certificates.js';
 import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
 import { registerModules } from './commands/modules.js';
@@ -45,6 +46,7 @@ function buildProgram(io: CliIo): Command {
   registerModules(program, io);
   registerReport(program, io);
   registerAssignments(program, io);
+  registerCertificates(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, session } from 'electron';
 import { createApp, type App } from '../app/create-app.js';
+import { scheduleDaily } from '../app/daily.js';
 import { streamLogger, type Logger } from '../app/logger.js';
 import { openDatabase } from '../db/open.js';
 import { defaultDataDir, resolveDbPath } from '../platform/paths.js';
@@ -126,6 +127,8 @@ function main(): void {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
     fieldbook = openBackend(logs.log);
     if (!fieldbook) return;
+    // Issue 8: what time passing changes (expiries, certificates), now and whenever the date changes.
+    scheduleDaily(fieldbook);
     registerIpc(fieldbook);
     Menu.setApplicationMenu(buildMenu({ dev }));
     mainWindow = createWindow(fieldbook);

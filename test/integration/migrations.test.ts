@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openDatabase, schemaVersion } from '../../src-main/db/open.js';
+import { migrations } from '../../src-main/db/migrations/index.js';
 import { useTmpDir } from '../helpers/tmp.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -24,6 +25,34 @@ describe('database', () => {
       .all();
     expect(tables.length).toBeGreaterThan(5);
     expect(tables.filter((t) => !t.strict)).toEqual([]);
+    db.close();
+  });
+
+  it('upgrades a version-7 database to certificates keeping notifications and their outbox links', () => {
+    const file = join(tmp(), 'v7.db');
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = ON');
+    raw.function('fold', { deterministic: true }, (v: unknown) => v);
+    raw.transaction(() => {
+      for (const m of migrations.slice(0, 7)) m(raw);
+      raw.pragma('user_version = 7');
+    })();
+    raw.exec(`INSERT INTO unit (id, parent_id, kind, name, code, created_at)
+                VALUES ('u', NULL, 'organisation', 'Org', 'ORG', 'n');
+              INSERT INTO person (id, email, username, first_name, last_name, unit_id, created_at, updated_at)
+                VALUES ('p', 'p@example.com', 'p@example.com', 'Åsa', 'Öberg', 'u', 'n', 'n');
+              INSERT INTO notification (id, person_id, kind, title, body, dedupe_key, created_at)
+                VALUES ('n1', 'p', 'expired', 'Fire safety expired', 'Renew it.', 'k1', 'n');
+              INSERT INTO outbox (id, notification_id, to_email, subject, body, created_at)
+                VALUES ('o1', 'n1', 'p@example.com', 'Fire safety expired', 'Renew it.', 'n');`);
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion());
+    expect(db.prepare('SELECT id, kind, title FROM notification').all()).toEqual([
+      { id: 'n1', kind: 'expired', title: 'Fire safety expired' },
+    ]);
+    expect(db.prepare("SELECT notification_id FROM outbox WHERE id = 'o1'").pluck().get()).toBe('n1');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 

@@ -26,6 +26,12 @@ const EXAMPLES: Partial<Record<CallName, (t: Target) => unknown>> = {
     unitId: t.unit,
   }),
   'people.update': (t) => ({ id: t.person, firstName: 'Renamed' }),
+  'certificates.issue': (t) => ({
+    personId: t.person,
+    title: 'Matrix certificate',
+    completedOn: '2026-01-01',
+    reason: 'Permission matrix',
+  }),
   'people.deactivate': (t) => ({ id: t.person }),
   'people.reactivate': (t) => ({ id: t.person }),
   'people.resetPassword': (t) => ({ id: t.person, newPassword: 'a long new passphrase' }),

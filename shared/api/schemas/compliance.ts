@@ -155,10 +155,20 @@ export const AttentionPage = z.object({ asOf: z.string(), rows: z.array(Attentio
 
 export const NotificationRow = z.object({
   id: z.string(),
-  kind: z.enum(['new_required', 'due_soon', 'overdue', 'expiring', 'expired']),
+  kind: z.enum([
+    'new_required',
+    'due_soon',
+    'overdue',
+    'expiring',
+    'expired',
+    'certificate_issued',
+    'certificate_invalid',
+  ]),
   title: z.string(),
   body: z.string(),
   moduleId: z.string().nullable(),
+  /** Certificate notices open My certificates. */
+  certificateId: z.string().nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -63,6 +63,8 @@ export const ConfigurationRow = z.object({
   /** People covered today. */
   peopleCount: z.number(),
   archived: z.boolean(),
+  /** Certificates of completion are issued for it (issue 8). */
+  certificateEnabled: z.boolean(),
   updatedAt: z.string(),
 });
 export type ConfigurationRow = z.infer<typeof ConfigurationRow>;

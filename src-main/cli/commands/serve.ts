@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
+import { scheduleDaily } from '../../app/daily.js';
 import { startServer } from '../../server/http-server.js';
 import { ensureRendererBuilt, RENDERER_DIR } from '../../server/renderer-build.js';
 import { CliError, usageError } from '../cli-error.js';
@@ -42,6 +43,8 @@ export function registerServe(program: Command, io: CliIo) {
           code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port.` : String(e),
         );
       }
+      // Issue 8: what time passing changes (expiries, certificates), now and whenever the date changes.
+      const stopDaily = scheduleDaily(app);
       if (g.json) io.stdout(JSON.stringify({ url: server.url, database: dbPath }) + '\n');
       else
         io.stdout(
@@ -49,6 +52,7 @@ export function registerServe(program: Command, io: CliIo) {
         );
       if (opts.open) openBrowser(server.url);
       await io.untilStopped();
+      stopDaily();
       await server.close();
       app.close();
     });

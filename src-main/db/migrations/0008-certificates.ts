@@ -67,8 +67,8 @@ export default function certificates(db: Database): void {
       kind             TEXT NOT NULL CHECK (kind IN ('configuration', 'module', 'manual')),
       configuration_id TEXT REFERENCES training_configuration(id),
       module_id        TEXT REFERENCES module(id),
-      -- The completion a module certificate is for.
-      record_id        TEXT REFERENCES training_record(id),
+      -- The completion a module certificate is for (the certificate outlives a deleted record).
+      record_id        TEXT REFERENCES training_record(id) ON DELETE SET NULL,
       -- What it certifies, as printed (configuration name or module title).
       title            TEXT NOT NULL,
       completed_on     TEXT,
@@ -100,5 +100,34 @@ export default function certificates(db: Database): void {
       actor_id       TEXT REFERENCES person(id)
     ) STRICT;
     CREATE INDEX certificate_event_certificate ON certificate_event(certificate_id, effective_on);
+
+    -- Notifications gain the certificate kinds (issued, no longer valid) and a link to the
+    -- certificate. SQLite cannot change a CHECK in place: the table is rebuilt with the same rows,
+    -- and the outbox's links (set NULL by the drop) are put back.
+    CREATE TEMP TABLE outbox_link AS SELECT id, notification_id FROM outbox WHERE notification_id IS NOT NULL;
+    CREATE TABLE notification_new (
+      id               TEXT PRIMARY KEY,
+      person_id        TEXT NOT NULL REFERENCES person(id),
+      kind             TEXT NOT NULL CHECK (kind IN ('new_required','due_soon','overdue','expiring','expired',
+                         'certificate_issued','certificate_invalid')),
+      module_id        TEXT REFERENCES module(id),
+      configuration_id TEXT REFERENCES training_configuration(id) ON DELETE SET NULL,
+      certificate_id   TEXT REFERENCES certificate(id),
+      title            TEXT NOT NULL,
+      body             TEXT NOT NULL,
+      dedupe_key       TEXT NOT NULL UNIQUE,
+      created_at       TEXT NOT NULL,
+      read_at          TEXT
+    ) STRICT;
+    INSERT INTO notification_new (id, person_id, kind, module_id, configuration_id, title, body, dedupe_key,
+        created_at, read_at)
+      SELECT id, person_id, kind, module_id, configuration_id, title, body, dedupe_key, created_at, read_at
+      FROM notification;
+    DROP TABLE notification;
+    ALTER TABLE notification_new RENAME TO notification;
+    CREATE INDEX notification_person ON notification(person_id, created_at);
+    UPDATE outbox SET notification_id = (SELECT l.notification_id FROM outbox_link l WHERE l.id = outbox.id)
+      WHERE id IN (SELECT id FROM outbox_link);
+    DROP TABLE outbox_link;
   `);
 }

@@ -1,26 +1,25 @@
 import type { certificatesCalls } from '../../../shared/api/calls/certificates.js';
-import { AppError } from '../../app/app-error.js';
 import type { HandlersFor } from '../../app/handler-types.js';
-
-// Placeholders while certificates land (issue 8); each is replaced by its service.
-const todo = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
+import { issueManually, revokeCertificate, switchConfiguration, switchModule } from './manage-service.js';
+import { certificatePdf, getCertificate, listCertificates, myCertificates } from './query-service.js';
+import { signingKeys, trustKey, untrustKey } from './keys-service.js';
+import { verifyCertificate } from './verify-service.js';
+import { listTemplates, previewTemplate, saveTemplate } from './template-service.js';
 
 export const certificatesHandlers = (): HandlersFor<keyof typeof certificatesCalls> => ({
-  'certificates.mine': todo,
-  'certificates.list': todo,
-  'certificates.get': todo,
-  'certificates.pdf': todo,
-  'certificates.issue': todo,
-  'certificates.revoke': todo,
-  'certificates.configuration': todo,
-  'certificates.module': todo,
-  'certificates.verify': todo,
-  'certificates.keys': todo,
-  'certificates.trust': todo,
-  'certificates.untrust': todo,
-  'certificates.templates': todo,
-  'certificates.saveTemplate': todo,
-  'certificates.preview': todo,
+  'certificates.mine': (_input, ctx) => myCertificates(ctx),
+  'certificates.list': (input, ctx) => listCertificates(ctx, input),
+  'certificates.get': (input, ctx) => getCertificate(ctx, input),
+  'certificates.pdf': (input, ctx) => certificatePdf(ctx, input),
+  'certificates.issue': (input, ctx) => issueManually(ctx, input),
+  'certificates.revoke': (input, ctx) => revokeCertificate(ctx, input),
+  'certificates.configuration': (input, ctx) => switchConfiguration(ctx, input),
+  'certificates.module': (input, ctx) => switchModule(ctx, input),
+  'certificates.verify': (input, ctx) => verifyCertificate(ctx.db, input, ctx.clock.now()),
+  'certificates.keys': (_input, ctx) => signingKeys(ctx),
+  'certificates.trust': (input, ctx) => trustKey(ctx, input),
+  'certificates.untrust': (input, ctx) => untrustKey(ctx, input),
+  'certificates.templates': (_input, ctx) => listTemplates(ctx),
+  'certificates.saveTemplate': saveTemplate,
+  'certificates.preview': previewTemplate,
 });

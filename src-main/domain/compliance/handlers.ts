@@ -33,6 +33,7 @@ export const complianceHandlers = (): HandlersFor<keyof typeof complianceCalls> 
         title: n.title,
         body: n.body,
         moduleId: n.module_id,
+        certificateId: n.certificate_id,
         createdAt: n.created_at,
         read: n.read_at !== null,
       })),

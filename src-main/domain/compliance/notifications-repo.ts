@@ -6,6 +6,7 @@ export interface NotificationDbRow {
   title: string;
   body: string;
   module_id: string | null;
+  certificate_id: string | null;
   created_at: string;
   read_at: string | null;
 }
@@ -16,7 +17,7 @@ export function notificationsRepo(db: Db) {
     list(personId: string, unreadOnly: boolean): NotificationDbRow[] {
       return db
         .prepare<{ personId: string; unreadOnly: number }, NotificationDbRow>(
-          `SELECT id, kind, title, body, module_id, created_at, read_at FROM notification
+          `SELECT id, kind, title, body, module_id, certificate_id, created_at, read_at FROM notification
            WHERE person_id = @personId AND (@unreadOnly = 0 OR read_at IS NULL)
            ORDER BY created_at DESC, id DESC LIMIT 200`,
         )

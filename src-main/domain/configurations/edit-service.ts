@@ -6,6 +6,7 @@ import { reachOf } from '../../../shared/permissions/scope.js';
 import { AppError, conflict } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { isModuleVisibleTo } from '../catalog/visibility-repo.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { configRepo, type ItemDbRow, type ItemValues } from './config-repo.js';
 import { syncFulfilments } from './sync.js';
 import { reachableConfiguration, recheckTarget, resolveTarget } from './target.js';
@@ -135,6 +136,7 @@ export function createConfiguration(
   });
   replaceItems(ctx, id, input.items);
   syncFulfilments(ctx.db, today(ctx), { configurationId: id, now });
+  syncCertificates(ctx.db, today(ctx), { configurationId: id, now, uuid: () => ctx.ids.uuid() });
   ctx.audit({
     targetIds: [id, input.targetId],
     summary: `Created training configuration ${input.name} for ${target.name}`,
@@ -167,6 +169,8 @@ export function updateConfiguration(
   const itemsChanged = input.items ? replaceItems(ctx, c.id, input.items) : false;
   // New Required items notify the people already covered; the sync also catches any membership drift.
   syncFulfilments(ctx.db, today(ctx), { configurationId: c.id, now });
+  // Issue 8: new Required items invalidate certificates; removed ones may complete them.
+  syncCertificates(ctx.db, today(ctx), { configurationId: c.id, now, uuid: () => ctx.ids.uuid() });
   ctx.audit({
     targetIds: [c.id],
     summary: `Changed training configuration ${c.name}${name !== c.name ? ` (now ${name})` : ''}`,

@@ -50,6 +50,7 @@ export const toRow = (ctx: AuthedCtx, c: ConfigDbRow): ConfigurationRow => ({
   hiddenCount: c.hidden_count,
   peopleCount: c.people_count,
   archived: c.archived_at !== null,
+  certificateEnabled: c.certificate_enabled === 1,
   updatedAt: c.updated_at,
 });
 

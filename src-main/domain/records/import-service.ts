@@ -17,6 +17,7 @@ import { dateOrderProvenBy } from '../../csv/dates.js';
 import type { CsvEncoding } from '../../csv/decode.js';
 import { CSV_EOL, csvLine, encodeText, rawCsvLine } from '../../csv/encode.js';
 import { openTable, readRows, type OpenedTable, type RowCursor } from '../../csv/stream-table.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { recordReach } from './access.js';
 import { importLookupRepo } from './import-lookup-repo.js';
 import { changeDescriber } from './import-changes.js';
@@ -390,6 +391,8 @@ export function commitRecordsImport(
     return refused();
   }
 
+  // Issue 8: imported completions may issue (or take away) certificates; one set-based pass.
+  syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), { now: at, uuid: () => ctx.ids.uuid() });
   const c = pass.counts;
   const total = c.created + c.updated + c.deleted + c.unchanged;
   const skipped =

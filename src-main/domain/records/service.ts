@@ -5,11 +5,20 @@ import { expiryFrom, expiryStatus, isIsoDate, isoDateOf } from '../../../shared/
 import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { mayAttach, NOT_ATTACHABLE } from '../files/attach.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { recordAccess, recordDecision, recordReach } from './access.js';
 import { qualificationRepo, type QualificationDbRow } from './qualification-repo.js';
 import { recordsRepo, type RecordDbRow, type RecordFields } from './repo.js';
 
 const today = (ctx: AuthedCtx) => isoDateOf(ctx.clock.now());
+
+/** A record added, changed or deleted by hand may earn, renew or cost the person a certificate. */
+const recheckCertificates = (ctx: AuthedCtx, personId: string) =>
+  syncCertificates(ctx.db, today(ctx), {
+    personId,
+    now: ctx.clock.now().toISOString(),
+    uuid: () => ctx.ids.uuid(),
+  });
 
 const toRow = (r: RecordDbRow, asOf: string): RecordRow => ({
   id: r.id,
@@ -207,6 +216,7 @@ export function addExternalRecord(
     summary: `Added ${input.recordType === 'certificate' ? 'certificate' : 'external course'} “${input.title}” to ${person.name}’s training record`,
     after: fullRecord(created),
   });
+  recheckCertificates(ctx, person.id);
   return toDetail(created, ctx, true);
 }
 
@@ -244,6 +254,7 @@ export function updateRecord(
       before,
       after,
     });
+    recheckCertificates(ctx, person.id);
   }
   return toDetail(mustFind(ctx, r.id), ctx, true);
 }
@@ -260,5 +271,6 @@ export function deleteRecord(
     summary: `Deleted “${r.title}” from ${person.name}’s training record`,
     before: fullRecord(r),
   });
+  recheckCertificates(ctx, person.id);
   return {};
 }

@@ -5,6 +5,7 @@ import { expiryFrom, isoDateOf } from '../../../shared/dates.js';
 import { notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { moduleRepo } from '../catalog/module-repo.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import {
   blockedBy,
   catalogCache,
@@ -104,6 +105,13 @@ export function recordResult(ctx: AuthedCtx, input: ResultInput): ResultWritten 
     });
   }
   if (input.status !== 'failed') cascadeCompletion(ctx, input.personId, module.id, input.date);
+  // Issue 8: a completion may complete a configuration's certificate or earn a module's own.
+  if (recordId)
+    syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
+      personId: input.personId,
+      now,
+      uuid: () => ctx.ids.uuid(),
+    });
   return { resultId, recordId, module };
 }
 

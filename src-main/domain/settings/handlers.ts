@@ -12,7 +12,7 @@ import { loadTarget } from '../permissions/target-repo.js';
  * settings.manage at the organisation itself: a site administrator holding it
  * for their site cannot move everyone's expiring window.
  */
-function mayEdit(ctx: AuthedCtx): boolean {
+export function mayEdit(ctx: AuthedCtx): boolean {
   const root = orgRepo(ctx.db).organisation();
   const target = root ? loadTarget(ctx.db, { unit: root.id }) : null;
   return !!target && can(ctx.actor, 'settings.manage', target).allowed;
