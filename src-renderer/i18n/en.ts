@@ -10,6 +10,7 @@ import { enLearning } from './en-learning';
 import { enRecords } from './en-records';
 import { enCompliance } from './en-compliance';
 import { enRecordsImport } from './en-records-import';
+import { enCertificates } from './en-certificates';
 
 export const en = {
   app: {
@@ -164,6 +165,8 @@ export const en = {
       compliance: 'Compliance',
       settings: 'Settings',
       recordsImport: 'Import and export records',
+      certificates: 'Certificates',
+      verify: 'Verify certificate',
     },
   },
   home: {
@@ -197,6 +200,9 @@ export const en = {
       settings: 'Settings for the whole organisation, such as how early training shows as expiring.',
       recordsImport:
         'Import training records from a spreadsheet (checked first, can be undone), and export them or a template.',
+      certificates:
+        'Certificates of the people you are responsible for: issue, revoke, export, and their templates.',
+      verify: 'Check that a certificate is genuine and still valid, from its short code, QR text or PDF.',
     },
   },
   account: {
@@ -265,6 +271,7 @@ export const en = {
   ...enRecords,
   ...enCompliance,
   ...enRecordsImport,
+  ...enCertificates,
   settings: {
     title: 'Settings',
     description: 'Settings that apply to everyone in the organisation.',

@@ -17,6 +17,8 @@ import {
   IconAlertTriangle,
   IconBell,
   IconCalendarX,
+  IconCertificate,
+  IconCertificateOff,
   IconChecks,
   IconClipboardPlus,
   IconClock,
@@ -47,6 +49,8 @@ const KINDS: Record<Kind, { icon: typeof IconBell; color: string }> = {
   overdue: { icon: IconAlertTriangle, color: 'red' },
   expiring: { icon: IconHourglass, color: 'orange' },
   expired: { icon: IconCalendarX, color: 'red' },
+  certificate_issued: { icon: IconCertificate, color: 'teal' },
+  certificate_invalid: { icon: IconCertificateOff, color: 'red' },
 };
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -291,11 +295,12 @@ function NotificationItem({ n, now, onOpen }: { n: Notification; now: number; on
       {!n.read && <span className={classes.dot} aria-hidden />}
     </Group>
   );
-  if (!n.moduleId) {
+  const to = n.certificateId ? '/my-certificates' : n.moduleId ? `/training/${n.moduleId}` : null;
+  if (!to) {
     return <div className={classes.item}>{body}</div>;
   }
   return (
-    <UnstyledButton component={Link} to={`/training/${n.moduleId}`} className={classes.item} onClick={onOpen}>
+    <UnstyledButton component={Link} to={to} className={classes.item} onClick={onOpen}>
       {body}
     </UnstyledButton>
   );

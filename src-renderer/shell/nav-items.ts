@@ -15,6 +15,7 @@ import {
   IconHome,
   IconListCheck,
   IconSettings,
+  IconShieldCheck,
   IconShieldLock,
   IconUserCircle,
   IconUsers,
@@ -57,6 +58,8 @@ import { ConfigurationsPage } from '../pages/configurations/ConfigurationsPage';
 import { ConfigurationPage } from '../pages/configurations/ConfigurationPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { RecordsImportPage } from '../pages/records-import/RecordsImportPage';
+import { CertificatesPage } from '../pages/certificates/CertificatesPage';
+import { VerifyPage } from '../pages/certificates/VerifyPage';
 
 export type NavArea = keyof Resources['nav']['areas'];
 export type NavItemId = keyof Resources['nav']['items'];
@@ -133,6 +136,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     page: MyCertificatesPage,
   },
   {
+    // Everyone signed in may check a certificate (certificates.verify is open to all); learning.take is the
+    // privilege every signed-in person holds, so the item shows for all of them.
+    id: 'verify',
+    path: '/verify',
+    labelKey: 'nav.items.verify',
+    icon: IconShieldCheck,
+    area: 'learner',
+    privilege: 'learning.take',
+    page: VerifyPage,
+  },
+  {
     id: 'account',
     path: '/account',
     labelKey: 'nav.items.account',
@@ -204,6 +218,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
       { path: 'new', page: ConfigurationPage },
       { path: ':configurationId', page: ConfigurationPage },
     ],
+  },
+  {
+    id: 'certificates',
+    path: '/certificates',
+    labelKey: 'nav.items.certificates',
+    icon: IconCertificate,
+    area: 'manager',
+    privilege: 'certificates.manage',
+    page: CertificatesPage,
   },
   {
     id: 'groups',

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { useCall } from '../../lib/use-call';
 import { hasPrivilege, useUser } from '../../state/user-context';
 import { ConfigurationEditor } from './ConfigurationEditor';
+import { ConfigurationCertificateSwitch } from '../certificates/ConfigurationCertificateSwitch';
 
 /** One training configuration (or `new`); a fresh page per configuration. */
 export function ConfigurationPage() {
@@ -58,6 +59,12 @@ function ConfigurationView({ id }: { id: string }) {
       })}
     >
       <BackLink to="/configurations" label={t('configurations.backToList')} />
+      {/* Certificates of completion (issue 8): switched on its own, outside the editor's Save. */}
+      <ConfigurationCertificateSwitch
+        configurationId={data.id}
+        enabled={'certificateEnabled' in data && data.certificateEnabled === true}
+        canManage={data.canManage && !data.archived}
+      />
       {/* A new key after each save starts the form again from what the server stored. */}
       <ConfigurationEditor
         key={data.updatedAt + String(data.archived)}
