@@ -2,7 +2,7 @@ import type { z } from '../../../shared/zod.js';
 import type { CertificateRef, SigningKey, TrustKey } from '../../../shared/api/schemas/certificates.js';
 import { AppError, conflict, forbidden, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
-import { mayEdit } from '../settings/handlers.js';
+import { mayEdit } from '../settings/access.js';
 import { fingerprintOf, keyIdOf, ownKey, publicKeyObject, SPKI_ED25519_PREFIX } from './signing.js';
 import { signingKeyRepo, type SigningKeyDbRow } from './signing-key-repo.js';
 

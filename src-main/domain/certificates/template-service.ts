@@ -1,3 +1,4 @@
+import { mayEdit } from '../settings/access.js';
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import type { Template } from '../../../shared/api/schemas/certificates.js';
 import { addMonthsIso, isoDateOf } from '../../../shared/dates.js';
@@ -100,6 +101,11 @@ export function saveTemplate(
   input: ParsedInput<'certificates.saveTemplate'>,
   ctx: AuthedCtx,
 ): CallOutput<'certificates.saveTemplate'> {
+  // Templates serve every site's certificates: changing them is an organisation setting.
+  if (!mayEdit(ctx))
+    throw forbidden(
+      'Certificate templates apply to the whole organisation: only someone who may edit organisation settings for all of it can change them.',
+    );
   const repo = templateRepo(ctx.db);
   const before = input.id ? repo.byId(input.id) : undefined;
   if (input.id && !before) throw notFound('That certificate template');

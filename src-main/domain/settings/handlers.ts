@@ -1,22 +1,10 @@
 import type { settingsCalls } from '../../../shared/api/calls/settings.js';
-import { can } from '../../../shared/permissions/engine.js';
 import { forbidden } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import type { HandlersFor } from '../../app/handler-types.js';
 import { expiringDays } from '../compliance/service.js';
 import { orgRepo } from '../org/repo.js';
-import { loadTarget } from '../permissions/target-repo.js';
-
-/**
- * The settings apply to the whole installation, so changing them takes
- * settings.manage at the organisation itself: a site administrator holding it
- * for their site cannot move everyone's expiring window.
- */
-export function mayEdit(ctx: AuthedCtx): boolean {
-  const root = orgRepo(ctx.db).organisation();
-  const target = root ? loadTarget(ctx.db, { unit: root.id }) : null;
-  return !!target && can(ctx.actor, 'settings.manage', target).allowed;
-}
+import { mayEdit } from './access.js';
 
 const current = (ctx: AuthedCtx) => ({ expiringDays: expiringDays(ctx.db), canEdit: mayEdit(ctx) });
 
