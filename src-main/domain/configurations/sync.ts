@@ -1,4 +1,5 @@
 import { expiringUntil } from '../../../shared/compliance/status.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import type { Reach } from '../../../shared/permissions/scope.js';
 import type { Db } from '../../db/open.js';
 import type { EngineScope } from '../compliance/engine-sql.js';
@@ -128,6 +129,9 @@ export function syncPerson(db: Db, today: string, personId: string, now?: string
 
 /** After a group's members or rule changed: the configurations targeting it. */
 export function syncGroup(db: Db, today: string, groupId: string, now?: string): void {
-  for (const id of fulfilmentRepo(db).groupConfigurationIds(groupId))
+  for (const id of fulfilmentRepo(db).groupConfigurationIds(groupId)) {
     syncFulfilments(db, today, { configurationId: id, ...(now ? { now } : {}) });
+    // Members who joined or left the group gain or lose that configuration's certificate.
+    syncCertificates(db, today, { configurationId: id, now });
+  }
 }

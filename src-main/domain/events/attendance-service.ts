@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import type { ErrorDetail } from '../../../shared/api/errors.js';
 import type { Roster } from '../../../shared/api/schemas/events.js';
 import type { ResultStatus } from '../../../shared/api/schemas/results.js';
@@ -183,6 +184,13 @@ export function markAttendance(
         summary: `Took back ${reg.name}’s ${previous.status} result for ${m.title} on ${date}${previous.record_id ? ' and the training record it made' : ''}`,
         before: { resultId: previous.id, status: previous.status, recordId: previous.record_id },
       });
+      // A certificate the taken-back completion earned (a First Aid event's own) must not outlive it.
+      if (!wanted && previous.record_id)
+        syncCertificates(ctx.db, ctx.clock.now().toISOString().slice(0, 10), {
+          personId: reg.person_id,
+          now: ctx.clock.now().toISOString(),
+          uuid: () => ctx.ids.uuid(),
+        });
     }
     if (wanted) {
       const written = recordResult(ctx, {

@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { can } from '../../../shared/permissions/engine.js';
 import { AppError, conflict, forbidden, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
@@ -169,6 +170,12 @@ export function updatePerson(
 /** The person's fulfilments in step with where they now are (and new Required training notified). */
 function syncAfterChange(ctx: AuthedCtx, personId: string): void {
   syncFulfilments(ctx.db, isoDateOf(ctx.clock.now()), { personId, now: ctx.clock.now().toISOString() });
+  // Moved, deactivated or reactivated: covered by other configurations, so other certificates.
+  syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
+    personId,
+    now: ctx.clock.now().toISOString(),
+    uuid: () => ctx.ids.uuid(),
+  });
 }
 
 function setStatus(id: string, status: 'active' | 'left', ctx: AuthedCtx) {

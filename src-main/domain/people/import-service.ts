@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { PEOPLE_COLUMNS, type PeopleImportSummary } from '../../../shared/api/schemas/people-import.js';
 import { rankOf } from '../../../shared/permissions/engine.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
@@ -118,7 +119,13 @@ export function commitPeopleImport(
 ): CallOutput<'people.import.commit'> {
   const summary = run(input, ctx, true);
   // People who moved, joined or left are covered (or no longer) by training configurations at once.
-  if (summary.committed) syncAll(ctx.db, isoDateOf(ctx.clock.now()), ctx.clock.now().toISOString());
+  if (summary.committed) {
+    syncAll(ctx.db, isoDateOf(ctx.clock.now()), ctx.clock.now().toISOString());
+    syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
+      now: ctx.clock.now().toISOString(),
+      uuid: () => ctx.ids.uuid(),
+    });
+  }
   if (!summary.committed)
     ctx.audit({
       summary: `Refused to import people from ${input.fileName}: ${summary.errors.length} problems, nothing imported`,

@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
 import { conflict, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
@@ -109,6 +110,11 @@ export function undoImport(
     else broughtBack++;
   }
   repo.markUndone(imp.id, ctx.clock.now().toISOString(), ctx.actor.id);
+  // The records the import brought may have earned certificates, and those it deleted may come back.
+  syncCertificates(ctx.db, ctx.clock.now().toISOString().slice(0, 10), {
+    now: ctx.clock.now().toISOString(),
+    uuid: () => ctx.ids.uuid(),
+  });
   const result = { removed, restored, broughtBack };
   ctx.audit({
     targetIds: [imp.id],

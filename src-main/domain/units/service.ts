@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import type { UnitFacts } from '../../../shared/permissions/engine.js';
 import { AppError, conflict, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
@@ -138,6 +139,10 @@ export function moveUnit(input: ParsedInput<'units.move'>, ctx: AuthedCtx): Call
   repo.setParent(u.id, parent.id);
   // Everyone in the moved subtree may now fall under other unit configurations (or out of some) from today.
   syncFulfilments(ctx.db, isoDateOf(ctx.clock.now()), { now: ctx.clock.now().toISOString() });
+  syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
+    now: ctx.clock.now().toISOString(),
+    uuid: () => ctx.ids.uuid(),
+  });
   const node = unitNode(ctx.db, u.id);
   ctx.audit({
     targetIds: [u.id, u.parent_id, parent.id],
