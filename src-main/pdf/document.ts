@@ -30,9 +30,10 @@ export function newCertificateDocument(info: PDFKit.DocumentInfo): CertificateDo
     compress: true,
     info: { Creator: 'Fieldbook', Producer: 'Fieldbook', ...info },
   });
+  // Bytes, so this document parses its own font objects (shared parsed fonts corrupt the text layer).
   const fonts = certificateFonts();
-  doc.registerFont(FONT, fonts.regular as Buffer);
-  doc.registerFont(FONT_BOLD, fonts.bold as Buffer);
+  doc.registerFont(FONT, fonts.regular);
+  doc.registerFont(FONT_BOLD, fonts.bold);
   const images = new Map<string, ImageHandle | null>();
 
   const imageFor = (bytes: Uint8Array | null): ImageHandle | null => {

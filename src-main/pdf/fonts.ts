@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,8 +6,11 @@ import { fileURLToPath } from 'node:url';
  * The certificate fonts: DejaVu Sans (regular and bold) shipped in assets/fonts,
  * always embedded, never a standard PDF font (which cannot print "Åsa Öberg"
  * reliably). pdfkit must read them by absolute path from real files (DESIGN
- * pitfall), and parsing a 750 KB TTF costs ~20 ms, so each thread parses them
- * once and hands pdfkit the parsed font for every document.
+ * pitfall). Each thread reads the BYTES once; each pdfkit document parses its
+ * own font from them. A parsed fontkit font must never be shared between
+ * documents: pdfkit's per-document subset writes glyph state into it, so a name
+ * rendered after another (e.g. "Zoë" after "Żak") came out with a wrong glyph in
+ * the text layer. A merged PDF is one document, so it still parses once.
  */
 export const REGULAR = 'DejaVuSans.ttf';
 export const BOLD = 'DejaVuSans-Bold.ttf';
@@ -45,38 +47,18 @@ export function fontDir(): string {
   return found;
 }
 
-/** What pdfkit's `doc.font()` accepts: a parsed fontkit font (fast) or the file's bytes. */
-export type FontSource = Buffer | { layout: (...args: never[]) => unknown };
-
+/** The font files' bytes: pdfkit parses them itself, once per document that uses them. */
 export interface CertificateFonts {
-  regular: FontSource;
-  bold: FontSource;
+  regular: Buffer;
+  bold: Buffer;
 }
 
 let loaded: CertificateFonts | null = null;
 
-/**
- * pdfkit's own fontkit parses the bytes; resolved through pdfkit so it is the
- * same copy pdfkit checks against. If that ever fails, the Buffers still work
- * (pdfkit then parses per document: slower, same output).
- */
-function parser(): ((bytes: Buffer) => FontSource) | null {
-  try {
-    const fromHere = createRequire(import.meta.url);
-    const fontkit = createRequire(fromHere.resolve('pdfkit'))('fontkit') as {
-      create(bytes: Buffer): FontSource;
-    };
-    return (bytes) => fontkit.create(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** The fonts, read and parsed on the first call in this thread. */
+/** The font bytes, read on the first call in this thread (never a parsed font: see above). */
 export function certificateFonts(): CertificateFonts {
   if (loaded) return loaded;
   const dir = fontDir();
-  const parse = parser() ?? ((b: Buffer) => b);
-  loaded = { regular: parse(readFileSync(join(dir, REGULAR))), bold: parse(readFileSync(join(dir, BOLD))) };
+  loaded = { regular: readFileSync(join(dir, REGULAR)), bold: readFileSync(join(dir, BOLD)) };
   return loaded;
 }

@@ -5,8 +5,8 @@ import { renderCertificatePdfSync } from './render.js';
 
 /**
  * The PDF worker thread: plain data in, PDF bytes out (transferred, not copied).
- * It never opens the database (DESIGN pitfall); the fonts are parsed once, on
- * the first job, from the folder the main thread resolved.
+ * It never opens the database (DESIGN pitfall); the font files are read once, on
+ * the first job, from the folder the main thread resolved (each PDF parses its own).
  */
 const { fontDir } = workerData as { fontDir: string };
 setFontDir(fontDir);

@@ -55,7 +55,7 @@ export async function certificateWorld() {
   };
   const mine = async (personId = ulla) =>
     value(await app.invoke('certificates.mine', {}, { actorId: personId })).rows;
-  /** "No longer valid" notices in the bell; `issuedNotices` the "Your certificate" ones. */
+  /** The "no longer valid" notices in the bell. */
   const notices = (personId = ulla) =>
     app.db
       .prepare(`SELECT title, body FROM notification WHERE person_id = ? AND kind = 'certificate_invalid'`)

@@ -195,6 +195,44 @@ describe('certificate PDF', () => {
     await expect(run).rejects.toThrow();
   });
 
+  it('prints each name exactly whatever was rendered before it, in this thread, in the workers and merged', async () => {
+    // One parsed font shared by every document once turned "Zoë" into "\u000eoë" after "Wojciech Żak".
+    const names = [
+      'Wojciech Żak',
+      "Zoë O'Brien-Ćosić",
+      'Łukasz Żółkiewski-Đorđević',
+      'Ærø Ñúñez Şahin',
+      'Jörgen Ämtöft',
+      'Ľubomír Šťastný',
+      'Zoë Ørsted-Ğüven',
+      'Őrs Dvořák',
+      'Çağla Ýmir Þórsdóttir',
+      'Åsa Öberg',
+    ];
+    // No {person} in the body: the name line is the only place each name can come out right.
+    const data = names.map((person) => sample({ person }, { body: 'has completed {what}.' }));
+    const expectEachName = async (render: (d: CertificatePdfData) => Uint8Array | Promise<Uint8Array>) => {
+      const seen: string[] = [];
+      for (const d of data) {
+        const text = await textOf(await render(d));
+        seen.push(text.split('\n').includes(d.person) ? d.person : text);
+      }
+      expect(seen).toEqual(names);
+    };
+    await expectEachName(renderCertificatePdfSync);
+    await expectEachName(renderCertificatePdf);
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await renderMergedPdf(data, sink, {});
+    const lines = (await textOf(Buffer.concat(chunks))).split('\n');
+    expect(names.filter((n) => !lines.includes(n))).toEqual([]);
+  });
+
   it('renders the same certificate in the worker as in this thread', async () => {
     const data = sample({ person: 'Jörgen Ämtöft' });
     const [fromWorker, again] = await Promise.all([renderCertificatePdf(data), renderCertificatePdf(data)]);

@@ -120,6 +120,28 @@ describe('certificates of completion per configuration', () => {
     expect(old.history.map((h) => h.status)).toEqual(['valid', 'invalid', 'superseded']);
   });
 
+  it('new Required training added on the day of issue invalidates it as new training', async () => {
+    const { app, admin, config, items, passed, mine, fire, ladder, forklift } = await certificateWorld();
+    await passed(fire, '2026-02-25');
+    await passed(ladder, '2026-02-25');
+    const [first] = await mine();
+    expect(first).toMatchObject({ status: 'valid', issuedOn: '2026-03-01' });
+    // Still 2026-03-01: the certificate was issued before this change, on the same day.
+    value(
+      await app.invoke(
+        'configurations.update',
+        {
+          id: config.id,
+          items: [...items, { moduleId: forklift, requirement: 'required', validityMonths: 12 }],
+        },
+        admin,
+      ),
+    );
+    expect(await mine()).toMatchObject([
+      { id: first?.id, status: 'invalid', statusReason: 'New Required training: Forklift' },
+    ]);
+  });
+
   it('a renewal that moves the expiry replaces the certificate', async () => {
     const { passed, mine, fire, ladder } = await certificateWorld();
     await passed(fire, '2026-02-25');
@@ -216,6 +238,63 @@ describe('certificates on completion of a module', () => {
     expect((await mine(maja)).map((c) => [c.status, c.completedOn])).toEqual([
       ['valid', '2026-03-01'],
       ['superseded', '2026-02-01'],
+    ]);
+  });
+});
+
+describe('certificates on completion of a module, when the record is corrected', () => {
+  const recordOf = (
+    app: Awaited<ReturnType<typeof certificateWorld>>['app'],
+    personId: string,
+    moduleId: string,
+  ) =>
+    app.db
+      .prepare('SELECT id FROM training_record WHERE person_id = ? AND object_id = ?')
+      .pluck()
+      .get(personId, moduleId) as string;
+
+  it('follows the completion date corrected to an earlier day: a new certificate, the old one superseded', async () => {
+    const { app, admin, first, mine, passed, ulla } = await certificateWorld();
+    value(await app.invoke('certificates.module', { moduleId: first, enabled: true }, admin));
+    await passed(first, '2026-02-25');
+    const [original] = await mine();
+    expect(original).toMatchObject({ kind: 'module', status: 'valid', completedOn: '2026-02-25' });
+
+    value(
+      await app.invoke(
+        'records.update',
+        { id: recordOf(app, ulla, first), completionDate: '2026-02-20' },
+        admin,
+      ),
+    );
+    const rows = await mine();
+    expect(rows.map((c) => [c.status, c.completedOn])).toEqual([
+      ['valid', '2026-02-20'],
+      ['superseded', '2026-02-25'],
+    ]);
+    expect(rows[0]?.number).not.toBe(original?.number);
+    const old = value(await app.invoke('certificates.get', { id: original?.id ?? '' }, admin));
+    expect(old.supersededBy).toBe(rows[0]?.id);
+    // Idempotent: the next daily run changes nothing.
+    runDaily(app);
+    expect((await mine()).map((c) => [c.status, c.completedOn])).toEqual([
+      ['valid', '2026-02-20'],
+      ['superseded', '2026-02-25'],
+    ]);
+  });
+
+  it('a deleted completion leaves the certificate invalid; entering it again issues a new one', async () => {
+    const { app, admin, first, mine, passed, ulla } = await certificateWorld();
+    value(await app.invoke('certificates.module', { moduleId: first, enabled: true }, admin));
+    await passed(first, '2026-02-25');
+    value(await app.invoke('records.delete', { id: recordOf(app, ulla, first) }, admin));
+    expect((await mine()).map((c) => [c.status, c.statusReason])).toEqual([
+      ['invalid', 'No longer completed: First aid'],
+    ]);
+    await passed(first, '2026-02-25');
+    expect((await mine()).map((c) => [c.status, c.completedOn])).toEqual([
+      ['valid', '2026-02-25'],
+      ['superseded', '2026-02-25'],
     ]);
   });
 });

@@ -362,6 +362,32 @@ describe('certificates.verify', () => {
     expect(r.signed?.number).toBe('FB-2026-000011');
   });
 
+  it('still says revoked when the signature text differs only in unused bits of its last character', async () => {
+    const { app, adminId, verify } = await setUp();
+    const revoked = issue(app, adminId, {
+      number: 'FB-2026-000030',
+      status: 'revoked',
+      reason: 'Issued to the wrong person',
+      changedOn: '2026-02-15',
+    });
+    // A 64-byte signature is 86 base64url characters: the last one carries 4 bits nobody reads.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(revoked.qrText.at(-1) ?? '');
+    const variants = [1, 2, 3, 15].map((bits) => revoked.qrText.slice(0, -1) + alphabet[last ^ bits]);
+    for (const qrText of variants) {
+      const sig = qrText.split('.')[2] ?? '';
+      expect(sig).not.toBe(revoked.signature);
+      expect(Buffer.from(sig, 'base64url').equals(Buffer.from(revoked.signature, 'base64url'))).toBe(true);
+      for (const input of [{ code: qrText }, { pdf: fakePdf(qrText) }]) {
+        const r = await verify(input);
+        expect([r.verdict, r.message]).toEqual([
+          'revoked',
+          'Certificate FB-2026-000030 was revoked on 2026-02-15: Issued to the wrong person.',
+        ]);
+      }
+    }
+  });
+
   it('lets anyone signed in verify', async () => {
     const { app, adminId, orgId, verify } = await setUp();
     const c = issue(app, adminId, { number: 'FB-2026-000020' });

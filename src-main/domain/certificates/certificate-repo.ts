@@ -69,6 +69,7 @@ export interface FailingItem {
 
 /** A completion of a certificate-enabled module that has no certificate yet. */
 export interface ModuleCompletionRow {
+  record_id: string;
   person_id: string;
   module_id: string;
   title: string;
@@ -84,6 +85,7 @@ export interface CertificateInsert {
   kind: CertificateKindName;
   configurationId: string | null;
   moduleId: string | null;
+  recordId: string | null;
   title: string;
   completedOn: string | null;
   issuedOn: string;
@@ -230,9 +232,12 @@ export function certificateRepo(db: Db) {
 
     /**
      * The latest completion (on or before `asOf`, not expired) of each
-     * certificate-enabled module per person, when no certificate covers that
-     * completion or a later one yet (a revoked one counts: revocation sticks
-     * until the next completion).
+     * certificate-enabled module per person, when no certificate was issued for
+     * that record as it stands now. A certificate follows its record
+     * (certificate.record_id): correcting the record's completion or expiry date
+     * makes it uncertified again, so it gets a certificate with the corrected
+     * dates (superseding the old one). A revoked certificate for the record
+     * counts whatever the dates: revocation sticks until the next completion.
      */
     uncertifiedCompletions(s: { asOf: string; personId?: string; moduleId?: string }): ModuleCompletionRow[] {
       const conds = ['m.certificate_enabled = 1', 'tr.completion_date <= @asOf'];
@@ -240,7 +245,7 @@ export function certificateRepo(db: Db) {
       if (s.moduleId) conds.push('m.id = @moduleId');
       return db
         .prepare<Record<string, unknown>, ModuleCompletionRow>(
-          `SELECT tr.person_id, m.id AS module_id, m.title, m.certificate_template_id AS template_id,
+          `SELECT tr.id AS record_id, tr.person_id, m.id AS module_id, m.title, m.certificate_template_id AS template_id,
              tr.completion_date, tr.expiry_date
            FROM module m
            JOIN training_record tr ON tr.object_id = m.id
@@ -251,13 +256,21 @@ export function certificateRepo(db: Db) {
                           WHERE t2.person_id = tr.person_id AND t2.object_id = tr.object_id
                             AND t2.completion_date <= @asOf
                           ORDER BY t2.completion_date DESC, t2.rowid DESC LIMIT 1)
-             AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.kind = 'module' AND c.module_id = m.id
-                               AND c.person_id = tr.person_id AND c.completed_on >= tr.completion_date)`,
+             AND NOT EXISTS (SELECT 1 FROM certificate c WHERE c.kind = 'module' AND c.record_id = tr.id
+                               AND c.module_id = m.id AND c.person_id = tr.person_id
+                               AND (c.status = 'revoked'
+                                    OR (c.completed_on = tr.completion_date
+                                        AND c.expires_on IS tr.expiry_date)))`,
         )
         .all({ asOf: s.asOf, personId: s.personId ?? null, moduleId: s.moduleId ?? null });
     },
 
-    /** Valid module certificates whose completion no longer exists (the record was deleted or moved). */
+    /**
+     * Valid module certificates whose completion no longer stands as certified:
+     * the record was deleted (record_id set to NULL), moved to another person or
+     * module, or its dates were corrected and no new certificate replaced it
+     * (e.g. the completion now lies in the future).
+     */
     orphanedModuleCertificates(s: { personId?: string; moduleId?: string }): CertificateDbRow[] {
       const conds = [`c.kind = 'module'`, `c.status = 'valid'`];
       if (s.personId) conds.push('c.person_id = @personId');
@@ -265,8 +278,9 @@ export function certificateRepo(db: Db) {
       return db
         .prepare<Record<string, unknown>, CertificateDbRow>(
           `${SELECT_CERTIFICATE} WHERE ${conds.join(' AND ')}
-             AND NOT EXISTS (SELECT 1 FROM training_record tr WHERE tr.person_id = c.person_id
-                               AND tr.object_id = c.module_id AND tr.completion_date = c.completed_on)`,
+             AND NOT EXISTS (SELECT 1 FROM training_record tr WHERE tr.id = c.record_id
+                               AND tr.person_id = c.person_id AND tr.object_id = c.module_id
+                               AND tr.completion_date = c.completed_on AND tr.expiry_date IS c.expires_on)`,
         )
         .all({ personId: s.personId ?? null, moduleId: s.moduleId ?? null });
     },
@@ -283,10 +297,11 @@ export function certificateRepo(db: Db) {
 
     insert(c: CertificateInsert): void {
       db.prepare(
-        `INSERT INTO certificate (id, number, person_id, kind, configuration_id, module_id, title, completed_on,
-           issued_on, expires_on, status, payload, signature, key_id, template_id, issued_by, created_at)
-         VALUES (@id, @number, @personId, @kind, @configurationId, @moduleId, @title, @completedOn, @issuedOn,
-           @expiresOn, 'valid', @payload, @signature, @keyId, @templateId, @issuedBy, @now)`,
+        `INSERT INTO certificate (id, number, person_id, kind, configuration_id, module_id, record_id, title,
+           completed_on, issued_on, expires_on, status, payload, signature, key_id, template_id, issued_by,
+           created_at)
+         VALUES (@id, @number, @personId, @kind, @configurationId, @moduleId, @recordId, @title, @completedOn,
+           @issuedOn, @expiresOn, 'valid', @payload, @signature, @keyId, @templateId, @issuedBy, @now)`,
       ).run(c);
     },
 

@@ -35,6 +35,8 @@ export interface IssueFields {
   kind: CertificateKindName;
   configurationId: string | null;
   moduleId: string | null;
+  /** The completion record a module certificate is for (it follows that record's corrections). */
+  recordId?: string | null;
   title: string;
   completedOn: string | null;
   expiresOn: string | null;
@@ -76,6 +78,7 @@ export function issueCertificate(db: Db, f: IssueFields): string {
     kind: f.kind,
     configurationId: f.configurationId,
     moduleId: f.moduleId,
+    recordId: f.recordId ?? null,
     title: f.title,
     completedOn: f.completedOn,
     issuedOn: f.issuedOn,
@@ -137,6 +140,7 @@ function whyNotMet(
   s: StandingRow | undefined,
   cert: CertificateDbRow,
   today: string,
+  configurationChanged: boolean,
 ): { reason: string; effectiveOn: string } {
   if (!s) return { reason: `No longer covered by ${cert.title}`, effectiveOn: today };
   const failing = JSON.parse(s.failing ?? '[]') as (FailingItem | null)[];
@@ -147,7 +151,13 @@ function whyNotMet(
       reason: `${expired.title} expired on ${expired.expiry}`,
       effectiveOn: min(expired.expiry, today),
     };
-  const added = items.find((f) => f.since > cert.issued_on);
+  // An item in force since after the issue day is new. One since the issue day itself is new only when
+  // this sync follows a change to the configuration: items carry a date, not a time, so on that day
+  // "added after the certificate" and "was there when it was issued" (then a record was deleted or undone)
+  // look the same, and the edit that triggered this sync is what tells them apart.
+  const added = items.find(
+    (f) => f.since > cert.issued_on || (f.since === cert.issued_on && configurationChanged),
+  );
   if (added) return { reason: `New Required training: ${added.title}`, effectiveOn: min(added.since, today) };
   const first = items[0];
   return {
@@ -262,7 +272,7 @@ function syncConfigurations(
     valid.delete(k);
   }
   for (const [k, cert] of valid) {
-    const why = whyNotMet(byKey.get(k), cert, today);
+    const why = whyNotMet(byKey.get(k), cert, today, scope.configurationId !== undefined);
     invalidate(db, cert, why.reason, why.effectiveOn, now, uuid);
     out.invalidated++;
   }
@@ -288,6 +298,7 @@ function syncModules(
       kind: 'module',
       configurationId: null,
       moduleId: r.module_id,
+      recordId: r.record_id,
       title: r.title,
       completedOn: r.completion_date,
       expiresOn: r.expiry_date,
