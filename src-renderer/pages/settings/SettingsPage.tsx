@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadError } from '../../components/LoadError';
 import { Page } from '../../components/Page';
 import { Panel } from '../../components/Panel';
+import { KeysPanel } from '../certificates/KeysPanel';
 import { zodFieldErrors } from '../../lib/form-errors';
 import { notifyDone } from '../../lib/notify';
 import { useCall } from '../../lib/use-call';
@@ -85,7 +86,11 @@ export function SettingsPage() {
       ) : !settings ? (
         <Skeleton h={160} />
       ) : (
-        <ComplianceSettings settings={settings} onSaved={setSaved} />
+        <Stack gap="lg">
+          <ComplianceSettings settings={settings} onSaved={setSaved} />
+          {/* The installation's signing key (printable) and the sites it trusts: the same panel as on Verify. */}
+          <KeysPanel />
+        </Stack>
       )}
     </Page>
   );
