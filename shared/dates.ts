@@ -61,3 +61,19 @@ export function expiryStatus(
   if (left <= 0) return 'expired';
   return left <= warningDays ? 'expiring' : 'valid';
 }
+
+/** English month names, for dates written out in messages and on certificates ("3 April 2025"). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

@@ -1,3 +1,4 @@
+import { MONTH_NAMES as MONTHS } from '../../shared/dates.js';
 /**
  * Completion dates as spreadsheets write them (DESIGN.md "CSV"): ISO, day first
  * or month first with `/`, `D.M.YYYY`, `DD-MM-YYYY`, `YYYY/MM/DD`, and Excel
@@ -8,21 +9,6 @@
 /** How to read `03/04/2025`: `dmy` = 3 April, `mdy` = 4 March; `auto` refuses to guess. */
 export type DateOrder = 'auto' | 'dmy' | 'mdy' | 'ymd';
 export type DateParse = { ok: true; iso: string } | { ok: false; message: string };
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Excel's time of day after a date ("14:30", "T00:00:00", "2:30 PM", "00:00:00.000Z"): ignored. */
 const TIME =

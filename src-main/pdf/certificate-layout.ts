@@ -1,5 +1,6 @@
 import type { CertificatePdfData, CertificateTemplateData } from './certificate-data.js';
 import { drawQr } from './qr-vector.js';
+import { MONTH_NAMES as MONTHS } from '../../shared/dates.js';
 
 /**
  * One certificate page: a double frame in the template's colours, the logo on
@@ -50,21 +51,6 @@ export function qrBox(t: Pick<CertificateTemplateData, 'pageSize' | 'orientation
 
 /** Distance from the page edge to the content. */
 const INSET = 66;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "2025-04-03" → "3 April 2025" (read from the string: no time zone can shift it). */
 export function longDate(iso: string): string {
