@@ -145,6 +145,8 @@ export const enCertificates = {
       close: 'Close',
     },
     templates: {
+      readOnly:
+        'Templates are used for every site’s certificates: only someone who may edit organisation settings for the whole organisation can save them. You can try changes in the preview.',
       loadFailed: 'The templates could not be loaded',
       empty: 'No templates yet',
       emptyHint:

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Template } from '../../../shared/api/schemas/certificates';
+import { useCall } from '../../lib/use-call';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyDone } from '../../lib/notify';
@@ -93,6 +94,7 @@ export function TemplateEditor({
   onSaved: (t: Template) => void;
 }) {
   const { t } = useTranslation();
+  const mayEdit = useCall('certificates.keys', {}).data?.canManage ?? false;
   const [draft, setDraft] = useState<Draft>(() =>
     draftOf(template, {
       title: t('certificates.templates.defaultTitle'),
@@ -259,11 +261,18 @@ export function TemplateEditor({
             onChange={(e) => set('isDefault')(e.currentTarget.checked)}
           />
           <ErrorAlert message={message} title={t('common.errorTitle')} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={saving} disabled={uploads > 0}>
-              {t('certificates.templates.save')}
-            </Button>
-          </Group>
+          {mayEdit ? (
+            <Group justify="flex-end">
+              <Button type="submit" loading={saving} disabled={uploads > 0}>
+                {t('certificates.templates.save')}
+              </Button>
+            </Group>
+          ) : (
+            // Templates serve every site: only organisation-wide settings editors save them; others may preview.
+            <Text size="sm" c="dimmed">
+              {t('certificates.templates.readOnly')}
+            </Text>
+          )}
         </Stack>
       </form>
       <Paper withBorder radius="md" p="md" component="section" aria-labelledby="template-preview-title">
