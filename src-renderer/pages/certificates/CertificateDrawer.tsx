@@ -171,18 +171,17 @@ function CertificateView({
         <FactItem emptyLabel={none} label={t('certificates.detail.expires')}>
           {data.expiresOn ? formatIsoDate(data.expiresOn) : t('certificates.never')}
         </FactItem>
-        <FactItem emptyLabel={none} label={t('certificates.detail.reason')}>
-          {(data.statusReason || data.supersededBy) && (
-            <>
-              {data.statusReason}
-              {data.supersededBy && (
-                <Text size="sm" c="dimmed">
-                  {t('certificates.detail.supersededBy')}
-                </Text>
-              )}
-            </>
-          )}
-        </FactItem>
+        {/* Only a certificate that is not (or no longer) valid has a reason to give. */}
+        {(data.statusReason || data.supersededBy) && (
+          <FactItem emptyLabel={none} label={t('certificates.detail.reason')}>
+            {data.statusReason}
+            {data.supersededBy && (
+              <Text size="sm" c="dimmed">
+                {t('certificates.detail.supersededBy')}
+              </Text>
+            )}
+          </FactItem>
+        )}
       </DataList>
       <History history={data.history} />
     </Stack>
