@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { isoDateOf } from '../../../shared/dates.js';
 import { syncCertificates } from '../certificates/issue-service.js';
 import type { ErrorDetail } from '../../../shared/api/errors.js';
 import type { Roster } from '../../../shared/api/schemas/events.js';
@@ -186,7 +187,7 @@ export function markAttendance(
       });
       // A certificate the taken-back completion earned (a First Aid event's own) must not outlive it.
       if (!wanted && previous.record_id)
-        syncCertificates(ctx.db, ctx.clock.now().toISOString().slice(0, 10), {
+        syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
           personId: reg.person_id,
           now: ctx.clock.now().toISOString(),
           uuid: () => ctx.ids.uuid(),

@@ -1,4 +1,5 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
+import { isoDateOf } from '../../../shared/dates.js';
 import { syncCertificates } from '../certificates/issue-service.js';
 import { reachOf } from '../../../shared/permissions/scope.js';
 import { conflict, notFound } from '../../app/app-error.js';
@@ -111,7 +112,7 @@ export function undoImport(
   }
   repo.markUndone(imp.id, ctx.clock.now().toISOString(), ctx.actor.id);
   // The records the import brought may have earned certificates, and those it deleted may come back.
-  syncCertificates(ctx.db, ctx.clock.now().toISOString().slice(0, 10), {
+  syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
     now: ctx.clock.now().toISOString(),
     uuid: () => ctx.ids.uuid(),
   });
