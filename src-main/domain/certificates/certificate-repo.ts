@@ -110,6 +110,24 @@ const EVERYONE = (rootUnits: string[], self: boolean): Reach => ({
 });
 
 export function certificateRepo(db: Db) {
+  /** Turns a configuration's or module's certificates on or off; an undefined template keeps the current one. */
+  const setSwitch = (
+    table: 'training_configuration' | 'module',
+    id: string,
+    enabled: boolean,
+    templateId: string | null | undefined,
+  ): void => {
+    db.prepare(
+      `UPDATE ${table} SET certificate_enabled = @enabled,
+         certificate_template_id = CASE WHEN @keep THEN certificate_template_id ELSE @templateId END
+       WHERE id = @id`,
+    ).run({
+      id,
+      enabled: enabled ? 1 : 0,
+      keep: templateId === undefined ? 1 : 0,
+      templateId: templateId ?? null,
+    });
+  };
   return {
     /** Whether any configuration or module issues certificates: most syncs can stop here. */
     enabled(): { configurations: boolean; modules: boolean } {
@@ -389,16 +407,7 @@ export function certificateRepo(db: Db) {
     },
 
     setConfigurationEnabled(id: string, enabled: boolean, templateId: string | null | undefined): void {
-      db.prepare(
-        `UPDATE training_configuration SET certificate_enabled = @enabled,
-           certificate_template_id = CASE WHEN @keep THEN certificate_template_id ELSE @templateId END
-         WHERE id = @id`,
-      ).run({
-        id,
-        enabled: enabled ? 1 : 0,
-        keep: templateId === undefined ? 1 : 0,
-        templateId: templateId ?? null,
-      });
+      setSwitch('training_configuration', id, enabled, templateId);
     },
 
     module(id: string) {
@@ -410,16 +419,7 @@ export function certificateRepo(db: Db) {
     },
 
     setModuleEnabled(id: string, enabled: boolean, templateId: string | null | undefined): void {
-      db.prepare(
-        `UPDATE module SET certificate_enabled = @enabled,
-           certificate_template_id = CASE WHEN @keep THEN certificate_template_id ELSE @templateId END
-         WHERE id = @id`,
-      ).run({
-        id,
-        enabled: enabled ? 1 : 0,
-        keep: templateId === undefined ? 1 : 0,
-        templateId: templateId ?? null,
-      });
+      setSwitch('module', id, enabled, templateId);
     },
 
     /** The person as printed and their email, for a manual certificate and notifications. */
