@@ -22,6 +22,7 @@ import { importsCatalogCalls } from './calls/imports-catalog.js';
 import { settingsCalls } from './calls/settings.js';
 import { recordsImportCalls } from './calls/records-import.js';
 import { certificatesCalls } from './calls/certificates.js';
+import { competencesCalls } from './calls/competences.js';
 
 export type { Access, CallSpec, TargetRef } from './call-spec.js';
 
@@ -55,6 +56,7 @@ export const contract = {
   ...settingsCalls,
   ...recordsImportCalls,
   ...certificatesCalls,
+  ...competencesCalls,
 } as const satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import { importsCatalogHandlers } from '../domain/catalog/import-handlers.js';
 import { settingsHandlers } from '../domain/settings/handlers.js';
 import { recordsImportHandlers } from '../domain/records/import-handlers.js';
 import { certificatesHandlers } from '../domain/certificates/handlers.js';
+import { competencesHandlers } from '../domain/competences/handlers.js';
 import type { HandlerOptions, Handlers } from './handler-types.js';
 
 export type { HandlerOptions, Handlers } from './handler-types.js';
@@ -49,5 +50,6 @@ export function createHandlers(opts: HandlerOptions): Handlers {
     ...settingsHandlers(),
     ...recordsImportHandlers(),
     ...certificatesHandlers(),
+    ...competencesHandlers(),
   };
 }

@@ -7,6 +7,7 @@ import assignments from './0005-assignments.js';
 import history from './0006-history.js';
 import recordImports from './0007-record-imports.js';
 import certificates from './0008-certificates.js';
+import competences from './0009-competences.js';
 
 export type Migration = (db: Database) => void;
 
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   history,
   recordImports,
   certificates,
+  competences,
 ];
