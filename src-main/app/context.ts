@@ -4,6 +4,7 @@ import type { EngineActor, EngineGrant } from '../../shared/permissions/engine.j
 import type { Db } from '../db/open.js';
 import type { FileStore } from '../files/file-store.js';
 import type { Logger } from './logger.js';
+import type { ExportJobStore } from './export-jobs.js';
 import type { UploadStore } from './uploads.js';
 
 export interface Clock {
@@ -53,6 +54,8 @@ export interface Ctx {
   files: FileStore;
   /** Files opened for a multi-step import, between calls. */
   uploads: UploadStore;
+  /** Exports running in the background, fetched in chunks when finished. */
+  exports: ExportJobStore;
   audit(note: AuditNote): void;
 }
 

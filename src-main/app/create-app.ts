@@ -23,6 +23,7 @@ import { createHandlers } from './handlers.js';
 import { memoryLogger, type Logger } from './logger.js';
 import { createSessions, DEFAULT_IDLE_MS } from './sessions.js';
 import { createUploadStore } from './uploads.js';
+import { createExportJobStore } from './export-jobs.js';
 
 export interface AppOptions {
   db: Db;
@@ -50,6 +51,7 @@ export function createApp(opts: AppOptions) {
   const handlers = (opts.override ? { ...real, ...opts.override.handlers } : real) as typeof real;
   const files = opts.files ?? fileStoreFor(opts.db.name);
   const uploads = createUploadStore(clock);
+  const exports = createExportJobStore(clock);
   const dispatcher = createDispatcher({
     db: opts.db,
     clock,
@@ -59,6 +61,7 @@ export function createApp(opts: AppOptions) {
     handlers,
     files,
     uploads,
+    exports,
     contract: opts.override ? { ...contract, ...opts.override.contract } : contract,
   });
   return {

@@ -17,6 +17,7 @@ import type { Handlers } from './handlers.js';
 import type { Logger } from './logger.js';
 import type { Sessions } from './sessions.js';
 import type { FileStore } from '../files/file-store.js';
+import type { ExportJobStore } from './export-jobs.js';
 import type { UploadStore } from './uploads.js';
 import type { Db } from '../db/open.js';
 
@@ -35,6 +36,7 @@ export interface DispatcherDeps {
   handlers: Handlers;
   files: FileStore;
   uploads: UploadStore;
+  exports: ExportJobStore;
   /** The real contract unless a test swaps in its own calls. */
   contract?: Readonly<Record<string, CallSpec>>;
 }
@@ -66,7 +68,7 @@ const isThenable = (v: unknown): v is PromiseLike<unknown> =>
   typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
 
 export function createDispatcher(deps: DispatcherDeps) {
-  const { db, clock, ids, log, sessions, handlers, files, uploads } = deps;
+  const { db, clock, ids, log, sessions, handlers, files, uploads, exports } = deps;
   const contract: Readonly<Record<string, CallSpec>> = deps.contract ?? realContract;
   const audit = auditRepo(db);
 
@@ -139,6 +141,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       log,
       files,
       uploads,
+      exports,
       audit: (n) => notes.push(n),
       session: {
         bind: (personId) => {

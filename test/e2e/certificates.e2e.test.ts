@@ -154,5 +154,22 @@ describe.skipIf(!hasChromium)(`certificates${hasChromium ? '' : ` (skipped: ${SK
     await learner.getByRole('button', { name: 'Check', exact: true }).click();
     await learner.locator('[data-verdict="forged"]').waitFor();
     await verdict.getByText('Forged or altered').waitFor();
+
+    // The manager exports the certificates in their scope as one merged PDF, zipped with its index.
+    await manager.getByRole('navigation').getByRole('link', { name: 'Certificates', exact: true }).click();
+    await manager.getByRole('heading', { level: 1, name: 'Certificates' }).waitFor();
+    await manager.getByRole('button', { name: 'Export PDFs' }).click();
+    const exportDialog = manager.getByRole('dialog', { name: 'Export PDFs' });
+    await exportDialog.getByRole('radio', { name: /One merged PDF/ }).check();
+    expect(await axeViolations(manager)).toEqual([]);
+    const [zip] = await Promise.all([
+      manager.waitForEvent('download'),
+      exportDialog.getByRole('button', { name: /^Export \d+ certificates?$/ }).click(),
+    ]);
+    expect(zip.suggestedFilename()).toMatch(/^certificates-\d{4}-\d{2}-\d{2}\.zip$/);
+    const zipBytes = readFileSync((await zip.path())!);
+    expect(zipBytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    expect(zipBytes.includes(Buffer.from('/certificates.pdf'))).toBe(true);
+    await exportDialog.getByText(/exported to certificates-/).waitFor();
   });
 });

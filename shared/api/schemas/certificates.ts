@@ -188,3 +188,31 @@ export const TemplateInput = z
 export const TemplateList = z.object({ rows: z.array(Template) });
 /** The editor's live preview: the same renderer as the export, with sample or a real certificate's data. */
 export const PreviewInput = z.object({ template: TemplateInput, certificateId: Id.optional() }).strict();
+
+/**
+ * Managers' export from the app: the list's filters and a format, run in the
+ * background; the finished zip is fetched in chunks (≤ 4 MB of base64 each).
+ */
+export const ExportFormat = z.enum(['folder', 'merged']);
+export const ExportStart = CertificateQuery.omit({ offset: true, limit: true })
+  .extend({
+    /** One PDF per certificate in a folder, or one merged PDF for printing; index.csv either way. */
+    format: ExportFormat,
+  })
+  .strict();
+export const ExportStarted = z.object({ jobId: z.string(), total: z.number() });
+export const ExportJobRef = z.object({ jobId: Id }).strict();
+export const ExportStatus = z.object({
+  state: z.enum(['running', 'finished', 'cancelled', 'failed']),
+  done: z.number(),
+  total: z.number(),
+  /** Why certificates were left out, or why the export failed (the first 20). */
+  failed: z.array(z.string()),
+  /** The zip's name, for saving. */
+  fileName: z.string(),
+  /** The zip's size in bytes, once finished. */
+  size: z.number(),
+});
+export type ExportStatus = z.infer<typeof ExportStatus>;
+export const ExportChunkInput = z.object({ jobId: Id, offset: z.number().int().min(0) }).strict();
+export const ExportChunk = z.object({ base64: z.string(), nextOffset: z.number().nullable() });

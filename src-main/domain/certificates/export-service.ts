@@ -1,7 +1,3 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { reachOf } from '../../../shared/permissions/scope.js';
 import type { Actor } from '../../app/context.js';
 import { writeCsv } from '../../csv/write-csv.js';
@@ -11,17 +7,27 @@ import type { CertificateTemplateData } from '../../pdf/certificate-data.js';
 import { renderCertificatePdf, renderMergedPdf } from '../../pdf/render.js';
 import { certificateListRepo, type ListFilter } from './certificate-list-repo.js';
 import type { CertificateDbRow } from './certificate-repo.js';
+import { folderSink, type ExportSink } from './export-sinks.js';
 import { certificateFileName } from './file-names.js';
 import { pdfDataOf } from './pdf-data.js';
 import { shortCodeOf } from './signing.js';
 
-export interface ExportOptions {
-  out: string;
+/** The list's filters (unit and below, configuration, module, status, issued between, search). */
+export type ExportFilter = Omit<ListFilter, 'reach'>;
+
+export interface WriteOptions {
   merged: boolean;
-  unitId?: string | undefined;
-  status?: ListFilter['status'];
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * A certificate that cannot be rendered: without this the export stops at the
+   * first one; with it the rest are still written and it is left out of the index.
+   */
+  onFailure?: ((message: string) => void) | undefined;
+}
+
+export interface ExportOptions extends ExportFilter, WriteOptions {
+  out: string;
 }
 
 export const MERGED_FILE = 'certificates.pdf';
@@ -44,26 +50,52 @@ const INDEX_HEADER = [
 ] as const;
 
 /**
- * Writes the certificates of the people the actor's certificates.manage
- * reaches into `out`: one PDF per certificate with a predictable, Windows-safe
- * name (a second certificate with the same name gets " (2)"), or one merged PDF
- * with a page each; plus index.csv listing what was written. Rendering runs in
- * the PDF workers one certificate at a time, so memory stays flat.
+ * PDFs rendered at once in the worker pool; they are written in order as they
+ * come back. The first few go one at a time: a short export is done before
+ * more workers (each loading the fonts) would have started.
  */
-export async function exportCertificates(
+const IN_FLIGHT = 4;
+const ALONE = 8;
+
+/** The certificates an export covers: the list's filters, within the actor's certificates.manage reach. */
+export function exportRows(db: Db, actor: Actor, filter: ExportFilter): CertificateDbRow[] {
+  return certificateListRepo(db).forExport({
+    ...filter,
+    reach: { reach: reachOf(actor.grants, 'certificates.manage'), selfId: actor.id },
+  });
+}
+
+/** `<Last> <First> - <Title> - <Number>.pdf` for each row; a second identical name gets " (2)". */
+function uniqueFileNames(rows: readonly CertificateDbRow[]): string[] {
+  const used = new Set<string>();
+  return rows.map((c) => {
+    let name = certificateFileName(c);
+    for (let n = 2; used.has(name.toLowerCase()); n++)
+      name = certificateFileName({ ...c, number: `${c.number} (${n})` });
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Writes `rows` into `sink`: one PDF per certificate with a predictable,
+ * Windows-safe name, or one merged PDF with a page each; plus index.csv listing
+ * what was written. A few PDFs render at once in the workers and each is handed
+ * to the sink as soon as it is its turn, so memory stays flat. Rejects when
+ * `signal` aborts (the sink is then left for the caller to abort).
+ */
+export async function writeCertificates(
   db: Db,
   files: FileStore,
-  actor: Actor,
-  o: ExportOptions,
+  rows: readonly CertificateDbRow[],
+  sink: ExportSink,
+  o: WriteOptions,
 ): Promise<{ count: number; files: string[] }> {
-  const rows = certificateListRepo(db).forExport({
-    reach: { reach: reachOf(actor.grants, 'certificates.manage'), selfId: actor.id },
-    unitId: o.unitId,
-    status: o.status,
-  });
-  await mkdir(o.out, { recursive: true });
   const templates = new Map<string, CertificateTemplateData>();
   const index: string[][] = [];
+  const written: string[] = [];
   const entry = (c: CertificateDbRow, file: string) =>
     index.push([
       file,
@@ -80,37 +112,79 @@ export async function exportCertificates(
       c.status,
       c.status_reason ?? '',
     ]);
-  const written: string[] = [];
+  const failed = (c: CertificateDbRow, e: unknown) => {
+    if (!o.onFailure) throw e;
+    o.onFailure(`${c.number} (${c.first_name} ${c.last_name}): ${messageOf(e)}`);
+  };
+  const total = rows.length;
   if (o.merged) {
-    const stream = createWriteStream(join(o.out, MERGED_FILE));
+    let seen = 0;
     const items = function* () {
       for (const c of rows) {
+        seen++;
+        let data;
+        try {
+          data = pdfDataOf(db, files, c, templates);
+        } catch (e) {
+          failed(c, e);
+          continue;
+        }
         entry(c, MERGED_FILE);
-        yield pdfDataOf(db, files, c, templates);
+        yield data;
       }
     };
-    await renderMergedPdf(items(), stream, {
+    await renderMergedPdf(items(), sink.open(MERGED_FILE), {
       ...(o.signal ? { signal: o.signal } : {}),
-      onProgress: (done) => o.onProgress?.(done, rows.length),
+      onProgress: () => o.onProgress?.(seen, total),
     });
-    if (!stream.writableFinished) await once(stream, 'finish');
     written.push(MERGED_FILE);
   } else {
-    const used = new Set<string>();
-    let done = 0;
-    for (const c of rows) {
+    const names = uniqueFileNames(rows);
+    // Each settles to its bytes or its error, so one bad certificate never leaves a rejection unheard.
+    const render = (c: CertificateDbRow): Promise<Uint8Array | Error> => {
+      try {
+        return renderCertificatePdf(pdfDataOf(db, files, c, templates)).catch((e: unknown) =>
+          e instanceof Error ? e : new Error(String(e)),
+        );
+      } catch (e) {
+        return Promise.resolve(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    const queue: Promise<Uint8Array | Error>[] = [];
+    let next = 0;
+    for (let i = 0; i < total; i++) {
       o.signal?.throwIfAborted();
-      let name = certificateFileName(c);
-      for (let n = 2; used.has(name.toLowerCase()); n++)
-        name = certificateFileName({ ...c, number: `${c.number} (${n})` });
-      used.add(name.toLowerCase());
-      const bytes = await renderCertificatePdf(pdfDataOf(db, files, c, templates));
-      await writeFile(join(o.out, name), bytes);
-      entry(c, name);
-      written.push(name);
-      o.onProgress?.(++done, rows.length);
+      const ahead = i < ALONE ? 1 : IN_FLIGHT;
+      for (; next < total && next < i + ahead; next++) queue.push(render(rows[next] as CertificateDbRow));
+      const c = rows[i] as CertificateDbRow;
+      const name = names[i] as string;
+      const pdf = (await queue.shift()) as Uint8Array | Error;
+      o.signal?.throwIfAborted();
+      if (pdf instanceof Error) failed(c, pdf);
+      else {
+        await sink.add(name, pdf);
+        entry(c, name);
+        written.push(name);
+      }
+      o.onProgress?.(i + 1, total);
     }
   }
-  await writeFile(join(o.out, INDEX_FILE), writeCsv(INDEX_HEADER, index));
-  return { count: rows.length, files: written };
+  await sink.add(INDEX_FILE, Buffer.from(writeCsv(INDEX_HEADER, index), 'utf8'));
+  await sink.close();
+  return { count: index.length, files: written };
+}
+
+/**
+ * The CLI's export: the certificates of the people the actor's
+ * certificates.manage reaches, written into the folder `out`.
+ */
+export async function exportCertificates(
+  db: Db,
+  files: FileStore,
+  actor: Actor,
+  o: ExportOptions,
+): Promise<{ count: number; files: string[] }> {
+  const { out, merged, signal, onProgress, onFailure, ...filter } = o;
+  const rows = exportRows(db, actor, filter);
+  return writeCertificates(db, files, rows, await folderSink(out), { merged, signal, onProgress, onFailure });
 }

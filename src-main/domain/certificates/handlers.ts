@@ -1,5 +1,6 @@
 import type { certificatesCalls } from '../../../shared/api/calls/certificates.js';
 import type { HandlersFor } from '../../app/handler-types.js';
+import { cancelExport, exportChunk, exportStatus, startExport } from './export-job-service.js';
 import { issueManually, revokeCertificate, switchConfiguration, switchModule } from './manage-service.js';
 import { certificatePdf, getCertificate, listCertificates, myCertificates } from './query-service.js';
 import { signingKeys, trustKey, untrustKey } from './keys-service.js';
@@ -22,4 +23,8 @@ export const certificatesHandlers = (): HandlersFor<keyof typeof certificatesCal
   'certificates.templates': (_input, ctx) => listTemplates(ctx),
   'certificates.saveTemplate': saveTemplate,
   'certificates.preview': previewTemplate,
+  'certificates.exportStart': (input, ctx) => startExport(ctx, input),
+  'certificates.exportStatus': (input, ctx) => exportStatus(ctx, input),
+  'certificates.exportCancel': (input, ctx) => cancelExport(ctx, input),
+  'certificates.exportChunk': (input, ctx) => exportChunk(ctx, input),
 });
