@@ -65,6 +65,8 @@ export const ConfigurationRow = z.object({
   archived: z.boolean(),
   /** Certificates of completion are issued for it (issue 8). */
   certificateEnabled: z.boolean(),
+  /** The template its certificates are printed with (null: the organisation's default). */
+  certificateTemplateId: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type ConfigurationRow = z.infer<typeof ConfigurationRow>;

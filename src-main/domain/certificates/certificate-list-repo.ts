@@ -16,6 +16,44 @@ export interface ListFilter {
   search?: string | undefined;
 }
 
+/** The WHERE clause both the list and the export use, so an export has exactly the rows the list shows. */
+function whereOf(f: ListFilter): { where: string; params: Record<string, unknown> } {
+  const conds: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.reach) {
+    const r = reachSql(f.reach.reach, f.reach.selfId, { person: 'p' });
+    conds.push(r.sql);
+    Object.assign(params, r.params);
+  }
+  const eq = (col: string, key: string, v: string | undefined) => {
+    if (v === undefined) return;
+    conds.push(`${col} = @${key}`);
+    params[key] = v;
+  };
+  eq('c.person_id', 'personId', f.personId);
+  eq('c.configuration_id', 'configurationId', f.configurationId);
+  eq('c.module_id', 'moduleId', f.moduleId);
+  eq('c.status', 'status', f.status);
+  if (f.issuedFrom) {
+    conds.push('c.issued_on >= @issuedFrom');
+    params.issuedFrom = f.issuedFrom;
+  }
+  if (f.issuedTo) {
+    conds.push('c.issued_on <= @issuedTo');
+    params.issuedTo = f.issuedTo;
+  }
+  if (f.unitId) {
+    conds.push(`p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT @unitId UNION
+      SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)`);
+    params.unitId = f.unitId;
+  }
+  if (f.search) {
+    conds.push(searchSql(["p.first_name || ' ' || p.last_name", 'p.email', 'c.number', 'c.title']));
+    params.search = searchParam(f.search);
+  }
+  return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
 /** The SQL of certificate lists and exports, within a reach. */
 export function certificateListRepo(db: Db) {
   return {
@@ -24,40 +62,7 @@ export function certificateListRepo(db: Db) {
       f: ListFilter,
       page: { offset: number; limit: number } | null,
     ): { rows: CertificateDbRow[]; total: number } {
-      const conds: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (f.reach) {
-        const r = reachSql(f.reach.reach, f.reach.selfId, { person: 'p' });
-        conds.push(r.sql);
-        Object.assign(params, r.params);
-      }
-      const eq = (col: string, key: string, v: string | undefined) => {
-        if (v === undefined) return;
-        conds.push(`${col} = @${key}`);
-        params[key] = v;
-      };
-      eq('c.person_id', 'personId', f.personId);
-      eq('c.configuration_id', 'configurationId', f.configurationId);
-      eq('c.module_id', 'moduleId', f.moduleId);
-      eq('c.status', 'status', f.status);
-      if (f.issuedFrom) {
-        conds.push('c.issued_on >= @issuedFrom');
-        params.issuedFrom = f.issuedFrom;
-      }
-      if (f.issuedTo) {
-        conds.push('c.issued_on <= @issuedTo');
-        params.issuedTo = f.issuedTo;
-      }
-      if (f.unitId) {
-        conds.push(`p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT @unitId UNION
-          SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)`);
-        params.unitId = f.unitId;
-      }
-      if (f.search) {
-        conds.push(searchSql(["p.first_name || ' ' || p.last_name", 'p.email', 'c.number', 'c.title']));
-        params.search = searchParam(f.search);
-      }
-      const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+      const { where, params } = whereOf(f);
       const total = db
         .prepare<Record<string, unknown>, number>(
           `SELECT count(*) FROM certificate c JOIN person p ON p.id = c.person_id ${where}`,
@@ -79,27 +84,7 @@ export function certificateListRepo(db: Db) {
      * an open statement on the connection would forbid (the PDFs are never held).
      */
     forExport(f: ListFilter): CertificateDbRow[] {
-      const conds: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (f.reach) {
-        const r = reachSql(f.reach.reach, f.reach.selfId, { person: 'p' });
-        conds.push(r.sql);
-        Object.assign(params, r.params);
-      }
-      if (f.status) {
-        conds.push('c.status = @status');
-        params.status = f.status;
-      }
-      if (f.unitId) {
-        conds.push(`p.unit_id IN (WITH RECURSIVE sub(id) AS (SELECT @unitId UNION
-          SELECT u2.id FROM unit u2 JOIN sub ON u2.parent_id = sub.id) SELECT id FROM sub)`);
-        params.unitId = f.unitId;
-      }
-      if (f.personId) {
-        conds.push('c.person_id = @personId');
-        params.personId = f.personId;
-      }
-      const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+      const { where, params } = whereOf(f);
       return db
         .prepare<Record<string, unknown>, CertificateDbRow>(
           `${SELECT_CERTIFICATE} ${where} ORDER BY p.last_name, p.first_name, c.issued_on, c.number`,

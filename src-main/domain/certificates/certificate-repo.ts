@@ -98,10 +98,14 @@ export interface CertificateInsert {
   now: string;
 }
 
+/** Certificates (alias c) of a set of people, bound as @personIds (a JSON array). */
+const PEOPLE_IN = 'c.person_id IN (SELECT value FROM json_each(@personIds))';
+const peopleParam = (ids: readonly string[] | undefined) => JSON.stringify(ids ?? []);
+
 /** Everyone, as a compliance-engine reach: the system judges every covered person. */
-const EVERYONE = (rootUnits: string[], self: boolean): Reach => ({
+const EVERYONE = (rootUnits: string[]): Reach => ({
   any: true,
-  self,
+  self: false,
   subordinates: false,
   units: [],
   subtrees: rootUnits,
@@ -158,14 +162,14 @@ export function certificateRepo(db: Db) {
     standings(s: {
       asOf: string;
       until: string;
-      personId?: string;
+      personIds?: readonly string[];
       configurationIds?: string[];
     }): StandingRow[] {
       registerComplianceFunctions(db);
       const configFilter = s.configurationIds
         ? 'AND c.id IN (SELECT value FROM json_each(@certConfigs))'
         : '';
-      const moduleIds = s.personId
+      const moduleIds = s.personIds
         ? undefined
         : db
             .prepare<Record<string, unknown>, string>(
@@ -179,11 +183,11 @@ export function certificateRepo(db: Db) {
       if (moduleIds && !moduleIds.length) return [];
       const roots = db.prepare<[], string>('SELECT id FROM unit WHERE parent_id IS NULL').pluck().all();
       const scope: EngineScope = {
-        reach: EVERYONE(roots, s.personId !== undefined),
-        selfId: s.personId ?? '',
+        reach: EVERYONE(roots),
+        selfId: '',
         asOf: s.asOf,
         until: s.until,
-        personId: s.personId,
+        personIds: s.personIds,
         moduleIds,
       };
       const cte = complianceCte(scope);
@@ -207,7 +211,7 @@ export function certificateRepo(db: Db) {
            JOIN module m ON m.id = ci.module_id
            LEFT JOIN certcell cc ON cc.person_id = f.person_id AND cc.module_id = ci.module_id
            WHERE c.certificate_enabled = 1 AND c.archived_at IS NULL ${configFilter}
-             ${s.personId ? 'AND f.person_id = @personId' : ''}
+             ${s.personIds ? 'AND f.person_id IN (SELECT value FROM json_each(@personIds))' : ''}
            GROUP BY c.id, f.person_id`,
         )
         .all({ ...cte.params, certConfigs: JSON.stringify(s.configurationIds ?? []) });
@@ -215,7 +219,7 @@ export function certificateRepo(db: Db) {
 
     /** Valid configuration certificates in a sync's scope (to invalidate or keep). */
     validOfConfigurations(f: {
-      personId?: string | undefined;
+      personIds?: readonly string[] | undefined;
       configurationIds?: string[] | undefined;
     }): CertificateDbRow[] {
       // Turning certificates off (or archiving) stops issuing; what was issued keeps until it expires.
@@ -225,13 +229,13 @@ export function certificateRepo(db: Db) {
         `c.configuration_id IN (SELECT id FROM training_configuration
            WHERE certificate_enabled = 1 AND archived_at IS NULL)`,
       ];
-      if (f.personId) conds.push('c.person_id = @personId');
+      if (f.personIds) conds.push(PEOPLE_IN);
       if (f.configurationIds) conds.push('c.configuration_id IN (SELECT value FROM json_each(@configs))');
       return db
         .prepare<Record<string, unknown>, CertificateDbRow>(
           `${SELECT_CERTIFICATE} WHERE ${conds.join(' AND ')}`,
         )
-        .all({ personId: f.personId ?? null, configs: JSON.stringify(f.configurationIds ?? []) });
+        .all({ personIds: peopleParam(f.personIds), configs: JSON.stringify(f.configurationIds ?? []) });
     },
 
     /** The newest certificate for a person and configuration or module (any status). */
@@ -257,9 +261,13 @@ export function certificateRepo(db: Db) {
      * dates (superseding the old one). A revoked certificate for the record
      * counts whatever the dates: revocation sticks until the next completion.
      */
-    uncertifiedCompletions(s: { asOf: string; personId?: string; moduleId?: string }): ModuleCompletionRow[] {
+    uncertifiedCompletions(s: {
+      asOf: string;
+      personIds?: readonly string[];
+      moduleId?: string;
+    }): ModuleCompletionRow[] {
       const conds = ['m.certificate_enabled = 1', 'tr.completion_date <= @asOf'];
-      if (s.personId) conds.push('tr.person_id = @personId');
+      if (s.personIds) conds.push('tr.person_id IN (SELECT value FROM json_each(@personIds))');
       if (s.moduleId) conds.push('m.id = @moduleId');
       return db
         .prepare<Record<string, unknown>, ModuleCompletionRow>(
@@ -280,7 +288,7 @@ export function certificateRepo(db: Db) {
                                     OR (c.completed_on = tr.completion_date
                                         AND c.expires_on IS tr.expiry_date)))`,
         )
-        .all({ asOf: s.asOf, personId: s.personId ?? null, moduleId: s.moduleId ?? null });
+        .all({ asOf: s.asOf, personIds: peopleParam(s.personIds), moduleId: s.moduleId ?? null });
     },
 
     /**
@@ -289,9 +297,9 @@ export function certificateRepo(db: Db) {
      * module, or its dates were corrected and no new certificate replaced it
      * (e.g. the completion now lies in the future).
      */
-    orphanedModuleCertificates(s: { personId?: string; moduleId?: string }): CertificateDbRow[] {
+    orphanedModuleCertificates(s: { personIds?: readonly string[]; moduleId?: string }): CertificateDbRow[] {
       const conds = [`c.kind = 'module'`, `c.status = 'valid'`];
-      if (s.personId) conds.push('c.person_id = @personId');
+      if (s.personIds) conds.push(PEOPLE_IN);
       if (s.moduleId) conds.push('c.module_id = @moduleId');
       return db
         .prepare<Record<string, unknown>, CertificateDbRow>(
@@ -300,17 +308,17 @@ export function certificateRepo(db: Db) {
                                AND tr.person_id = c.person_id AND tr.object_id = c.module_id
                                AND tr.completion_date = c.completed_on AND tr.expiry_date IS c.expires_on)`,
         )
-        .all({ personId: s.personId ?? null, moduleId: s.moduleId ?? null });
+        .all({ personIds: peopleParam(s.personIds), moduleId: s.moduleId ?? null });
     },
 
     /** Valid certificates past their expiry date on `asOf` (the daily sweep). */
-    validExpiredBy(asOf: string, personId?: string): CertificateDbRow[] {
+    validExpiredBy(asOf: string, personIds?: readonly string[]): CertificateDbRow[] {
       return db
         .prepare<Record<string, unknown>, CertificateDbRow>(
           `${SELECT_CERTIFICATE} WHERE c.status = 'valid' AND c.expires_on IS NOT NULL AND c.expires_on <= @asOf
-           ${personId ? 'AND c.person_id = @personId' : ''}`,
+           ${personIds ? `AND ${PEOPLE_IN}` : ''}`,
         )
-        .all({ asOf, personId: personId ?? null });
+        .all({ asOf, personIds: peopleParam(personIds) });
     },
 
     insert(c: CertificateInsert): void {

@@ -13,9 +13,11 @@ import { certificateNoticeRepo } from './notice-repo.js';
 import { nextCertificateNumber } from './numbers.js';
 import { signCertificate } from './signing.js';
 
-/** What a sync looks at: one person, one configuration, one module, or (none) everything. */
+/** What a sync looks at: one person or a set, one configuration, one module, or (none) everything. */
 export interface CertificateSyncScope {
   personId?: string | undefined;
+  /** Several people at once (a bulk result, an attendance sheet): one statement for all, not one per person. */
+  personIds?: readonly string[] | undefined;
   configurationId?: string | undefined;
   moduleId?: string | undefined;
   /** The timestamp rows carry; defaults to `today` at midnight. */
@@ -190,16 +192,28 @@ export function syncCertificates(db: Db, today: string, scope: CertificateSyncSc
   const now = scope.now ?? `${today}T00:00:00.000Z`;
   const uuid = scope.uuid ?? randomUUID;
   const out: SyncOutcome = { issued: 0, invalidated: 0, superseded: 0 };
+  const people = peopleOf(scope);
+  if (people?.length === 0) return out;
   const repo = certificateRepo(db);
   const enabled = repo.enabled();
   // With certificates turned off everywhere (the usual case after a completion) only the sweep runs.
-  if (!scope.moduleId && enabled.configurations) syncConfigurations(db, today, now, uuid, scope, out);
-  if (!scope.configurationId && enabled.modules) syncModules(db, today, now, uuid, scope, out);
-  for (const c of repo.validExpiredBy(today, scope.personId)) {
+  if (!scope.moduleId && enabled.configurations)
+    syncConfigurations(db, today, now, uuid, scope.configurationId, people, out);
+  if (!scope.configurationId && enabled.modules)
+    syncModules(db, today, now, uuid, scope.moduleId, people, out);
+  for (const c of repo.validExpiredBy(today, people)) {
     invalidate(db, c, `Expired on ${c.expires_on ?? today}`, c.expires_on ?? today, now, uuid);
     out.invalidated++;
   }
   return out;
+}
+
+/** The people a sync is limited to (undefined: everyone). */
+function peopleOf(scope: CertificateSyncScope): readonly string[] | undefined {
+  if (!scope.personIds) return scope.personId ? [scope.personId] : undefined;
+  const ids = new Set(scope.personIds);
+  if (scope.personId) ids.add(scope.personId);
+  return [...ids];
 }
 
 function supersede(db: Db, old: CertificateDbRow, newId: string, today: string, now: string): void {
@@ -219,21 +233,22 @@ function syncConfigurations(
   today: string,
   now: string,
   uuid: () => string,
-  scope: CertificateSyncScope,
+  configurationId: string | undefined,
+  people: readonly string[] | undefined,
   out: SyncOutcome,
 ): void {
   const repo = certificateRepo(db);
-  const configurationIds = scope.configurationId ? [scope.configurationId] : undefined;
+  const configurationIds = configurationId ? [configurationId] : undefined;
   const standings = repo.standings({
     asOf: today,
     until: expiringUntil(today, expiringDays(db)),
-    ...(scope.personId ? { personId: scope.personId } : {}),
+    ...(people ? { personIds: people } : {}),
     ...(configurationIds ? { configurationIds } : {}),
   });
   const key = (configurationId: string | null, personId: string) => `${configurationId ?? ''}|${personId}`;
   const valid = new Map(
     repo
-      .validOfConfigurations({ personId: scope.personId, configurationIds })
+      .validOfConfigurations({ personIds: people, configurationIds })
       .map((c) => [key(c.configuration_id, c.person_id), c]),
   );
   const byKey = new Map<string, StandingRow>();
@@ -272,7 +287,7 @@ function syncConfigurations(
     valid.delete(k);
   }
   for (const [k, cert] of valid) {
-    const why = whyNotMet(byKey.get(k), cert, today, scope.configurationId !== undefined);
+    const why = whyNotMet(byKey.get(k), cert, today, configurationId !== undefined);
     invalidate(db, cert, why.reason, why.effectiveOn, now, uuid);
     out.invalidated++;
   }
@@ -283,13 +298,14 @@ function syncModules(
   today: string,
   now: string,
   uuid: () => string,
-  scope: CertificateSyncScope,
+  moduleId: string | undefined,
+  people: readonly string[] | undefined,
   out: SyncOutcome,
 ): void {
   const repo = certificateRepo(db);
   const filter = {
-    ...(scope.personId ? { personId: scope.personId } : {}),
-    ...(scope.moduleId ? { moduleId: scope.moduleId } : {}),
+    ...(people ? { personIds: people } : {}),
+    ...(moduleId ? { moduleId } : {}),
   };
   for (const r of repo.uncertifiedCompletions({ asOf: today, ...filter })) {
     const previous = repo.latestFor(r.person_id, { moduleId: r.module_id });

@@ -58,6 +58,8 @@ export interface EngineScope {
   /** asOf + the warning window (expiringUntil). */
   until: string;
   personId?: string | undefined;
+  /** A set of people (one statement for a list, e.g. a certificate re-check after a bulk result). */
+  personIds?: readonly string[] | undefined;
   /** A unit and everything below it. */
   unitId?: string | undefined;
   /** Current members of a group. */
@@ -89,6 +91,10 @@ export function complianceCte(s: EngineScope): SqlPart {
   if (s.personId) {
     conds.push('p.id = @personId');
     params.personId = s.personId;
+  }
+  if (s.personIds) {
+    conds.push('p.id IN (SELECT value FROM json_each(@personIds))');
+    params.personIds = JSON.stringify(s.personIds);
   }
   if (s.unitId) {
     // Who was in the subtree on the date (person_unit_history), not who is there today.

@@ -16,6 +16,7 @@ export interface ConfigDbRow {
   owner_name: string;
   archived_at: string | null;
   certificate_enabled: 0 | 1;
+  certificate_template_id: string | null;
   updated_at: string;
   /** Person's name, group's name or unit's name; null when the target is gone. */
   target_name: string | null;
@@ -56,7 +57,7 @@ const count = (req: Requirement) =>
     WHERE i.configuration_id = c.id AND i.valid_to IS NULL AND i.requirement = '${req}')`;
 
 const SELECT = `SELECT c.id, c.name, c.description, c.target_type, c.target_id, c.owner_unit_id,
-    ou.name AS owner_name, c.archived_at, c.certificate_enabled, c.updated_at,
+    ou.name AS owner_name, c.archived_at, c.certificate_enabled, c.certificate_template_id, c.updated_at,
     CASE c.target_type
       WHEN 'person' THEN (SELECT first_name || ' ' || last_name FROM person WHERE id = c.target_id)
       WHEN 'group' THEN (SELECT name FROM group_ WHERE id = c.target_id)

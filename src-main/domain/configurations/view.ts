@@ -51,6 +51,7 @@ export const toRow = (ctx: AuthedCtx, c: ConfigDbRow): ConfigurationRow => ({
   peopleCount: c.people_count,
   archived: c.archived_at !== null,
   certificateEnabled: c.certificate_enabled === 1,
+  certificateTemplateId: c.certificate_template_id,
   updatedAt: c.updated_at,
 });
 

@@ -159,6 +159,8 @@ export function markAttendance(
     );
 
   const date = s.starts_at.slice(0, 10);
+  // People whose completion was made or taken back: their certificates are re-checked together at the end.
+  const recheck: string[] = [];
   for (const { reg, attendance, outcome } of marks) {
     if (!reg) continue;
     const wanted = wantedStatus(graded, attendance, outcome);
@@ -186,12 +188,7 @@ export function markAttendance(
         before: { resultId: previous.id, status: previous.status, recordId: previous.record_id },
       });
       // A certificate the taken-back completion earned (a First Aid event's own) must not outlive it.
-      if (!wanted && previous.record_id)
-        syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
-          personId: reg.person_id,
-          now: ctx.clock.now().toISOString(),
-          uuid: () => ctx.ids.uuid(),
-        });
+      if (previous.record_id) recheck.push(reg.person_id);
     }
     if (wanted) {
       const written = recordResult(ctx, {
@@ -202,7 +199,9 @@ export function markAttendance(
         date,
         source: 'attendance',
         sessionId: s.id,
+        certificatesLater: true,
       });
+      if (written.recordId) recheck.push(reg.person_id);
       ctx.audit({
         targetIds: [s.id, reg.person_id, written.resultId, ...(written.recordId ? [written.recordId] : [])],
         summary: `Marked ${reg.name} ${attendance}${outcome ? ` and ${outcome}` : ''} at ${m.title} on ${date}`,
@@ -216,5 +215,11 @@ export function markAttendance(
       });
     }
   }
+  if (recheck.length)
+    syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
+      personIds: recheck,
+      now: ctx.clock.now().toISOString(),
+      uuid: () => ctx.ids.uuid(),
+    });
   return roster(ctx, s.id, a);
 }

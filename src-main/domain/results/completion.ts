@@ -39,6 +39,8 @@ export interface ResultInput {
   source: 'live' | 'attendance' | 'manual';
   attemptId?: string | null;
   sessionId?: string | null;
+  /** The caller re-checks certificates once for everyone it records (a bulk result, an attendance sheet). */
+  certificatesLater?: boolean;
 }
 
 export interface ResultWritten {
@@ -106,7 +108,7 @@ export function recordResult(ctx: AuthedCtx, input: ResultInput): ResultWritten 
   }
   if (input.status !== 'failed') cascadeCompletion(ctx, input.personId, module.id, input.date);
   // Issue 8: a completion may complete a configuration's certificate or earn a module's own.
-  if (recordId)
+  if (recordId && !input.certificatesLater)
     syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
       personId: input.personId,
       now,

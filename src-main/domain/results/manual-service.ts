@@ -6,6 +6,7 @@ import { reachOf } from '../../../shared/permissions/scope.js';
 import { AppError, notFound } from '../../app/app-error.js';
 import type { AuthedCtx } from '../../app/context.js';
 import { isModuleVisibleTo } from '../catalog/visibility-repo.js';
+import { syncCertificates } from '../certificates/issue-service.js';
 import { requireAttachable } from '../files/attach.js';
 import { personTarget } from '../permissions/target-repo.js';
 import { recordResult } from './completion.js';
@@ -96,6 +97,7 @@ export function recordManualResults(
       note: input.note || null,
       evidenceFileId: input.evidenceFileId ?? null,
       source: 'manual',
+      certificatesLater: true,
     });
     ctx.audit({
       targetIds: [p.id, m.id, written.resultId, ...(written.recordId ? [written.recordId] : [])],
@@ -111,5 +113,13 @@ export function recordManualResults(
     });
     return { personId: p.id, resultId: written.resultId, recordId: written.recordId };
   });
+  // Completions may complete a configuration's certificate or earn a module's own: one re-check for all.
+  const completed = rows.filter((r) => r.recordId).map((r) => r.personId);
+  if (completed.length)
+    syncCertificates(ctx.db, isoDateOf(ctx.clock.now()), {
+      personIds: completed,
+      now: ctx.clock.now().toISOString(),
+      uuid: () => ctx.ids.uuid(),
+    });
   return { rows };
 }

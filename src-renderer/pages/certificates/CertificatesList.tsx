@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, EmptyState, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Paper, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconAdjustmentsHorizontal,
@@ -12,42 +12,29 @@ import {
 } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../shared/api/contract';
-import type {
-  CertificateDetail,
-  CertificateRow,
-  CertificateStatus,
-} from '../../../shared/api/schemas/certificates';
+import type { CertificateDetail, CertificateRow } from '../../../shared/api/schemas/certificates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LoadError } from '../../components/LoadError';
 import { PagedTable } from '../../components/PagedTable';
 import { RowMenu } from '../../components/RowMenu';
-import { SearchInput } from '../../components/SearchInput';
 import { useCall } from '../../lib/use-call';
-import { ScopeUnitSelect } from '../compliance/filter-options';
 import { formatIsoDate, todayIso } from '../records/record-format';
 import classes from '../tables.module.css';
 import { CertificateStatusBadge, downloadCertificate, shownStatus } from './certificate-format';
 import { CertificateDrawer } from './CertificateDrawer';
+import { CertificateFilters, NO_FILTERS, queryOf } from './CertificateFilters';
 import { ExportDialog } from './ExportDialog';
 import { IssueDialog } from './IssueDialog';
 import { RevokeDialog } from './RevokeDialog';
 
 const PAGE_SIZE = 50;
 const COLUMNS = ['person', 'title', 'number', 'issued', 'expires', 'status', 'actions'] as const;
-const STATUSES: readonly CertificateStatus[] = ['valid', 'invalid', 'revoked', 'superseded'];
-
-type Query = Omit<CallInput<'certificates.list'>, 'offset' | 'limit'>;
 
 /** The managers' table of certificates in scope: filters, row actions, Issue and Export. */
 export function CertificatesList() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [status, setStatus] = useState<CertificateStatus | null>(null);
-  const [issuedFrom, setIssuedFrom] = useState('');
-  const [issuedTo, setIssuedTo] = useState('');
+  const [filters, setFilters] = useState(NO_FILTERS);
+  const [debounced] = useDebouncedValue(filters.search.trim(), 250);
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<{ id: string; view: boolean } | null>(null);
   const [revoking, setRevoking] = useState<Pick<
@@ -58,12 +45,7 @@ export function CertificatesList() {
   const [exporting, setExporting] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const query: Query = {};
-  if (debounced) query.search = debounced;
-  if (unitId) query.unitId = unitId;
-  if (status) query.status = status;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(issuedFrom)) query.issuedFrom = issuedFrom;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(issuedTo)) query.issuedTo = issuedTo;
+  const query = queryOf(filters, debounced);
   const filtered = Object.keys(query).length > 0;
   const { data, error, loading, reload } = useCall('certificates.list', {
     ...query,
@@ -71,13 +53,6 @@ export function CertificatesList() {
     limit: PAGE_SIZE,
   });
   const rows = data?.rows ?? [];
-  // Any filter change starts again from the first page.
-  const filter =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
   const today = todayIso();
 
   return (
@@ -102,48 +77,15 @@ export function CertificatesList() {
         onClose={() => setActionError(null)}
       />
       <Paper withBorder radius="md">
-        <Group p="md" className={classes.toolbar} align="flex-end" gap="sm">
-          <SearchInput
-            label={t('certificates.manage.search')}
-            placeholder={t('certificates.manage.searchPlaceholder')}
-            clearLabel={t('certificates.manage.clearSearch')}
-            value={search}
-            onChange={filter(setSearch)}
-            busy={loading && !!data}
-            w={230}
-          />
-          <ScopeUnitSelect
-            label={t('certificates.manage.unit')}
-            placeholder={t('certificates.manage.unitPlaceholder')}
-            value={unitId}
-            onChange={filter(setUnitId)}
-            clearable
-            w={210}
-          />
-          <Select
-            label={t('certificates.manage.statusFilter')}
-            placeholder={t('certificates.manage.statusAll')}
-            data={STATUSES.map((s) => ({ value: s, label: t(`certificates.status.${s}`) }))}
-            value={status}
-            onChange={(v) => filter(setStatus)(v as CertificateStatus | null)}
-            clearable
-            w={150}
-          />
-          <TextInput
-            type="date"
-            label={t('certificates.manage.issuedFrom')}
-            value={issuedFrom}
-            onChange={(e) => filter(setIssuedFrom)(e.currentTarget.value)}
-            w={150}
-          />
-          <TextInput
-            type="date"
-            label={t('certificates.manage.issuedTo')}
-            value={issuedTo}
-            onChange={(e) => filter(setIssuedTo)(e.currentTarget.value)}
-            w={150}
-          />
-        </Group>
+        <CertificateFilters
+          value={filters}
+          onChange={(next) => {
+            // Any filter change starts again from the first page; paging keeps the filters.
+            setFilters(next);
+            setPage(1);
+          }}
+          busy={loading && !!data}
+        />
         {error ? (
           <LoadError title={t('certificates.manage.loadFailed')} message={error.message} onRetry={reload} />
         ) : data && rows.length === 0 ? (

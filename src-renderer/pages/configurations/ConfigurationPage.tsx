@@ -63,6 +63,7 @@ function ConfigurationView({ id }: { id: string }) {
       <ConfigurationCertificateSwitch
         configurationId={data.id}
         enabled={'certificateEnabled' in data && data.certificateEnabled === true}
+        templateId={data.certificateTemplateId}
         canManage={data.canManage && !data.archived}
       />
       {/* A new key after each save starts the form again from what the server stored. */}
