@@ -9,6 +9,7 @@ import { certificateInfo, newCertificateDocument } from './document.js';
 import { fontDir } from './fonts.js';
 
 export type { CertificatePdfData, CertificateTemplateData } from './certificate-data.js';
+export { renderMergedPdf } from './merged.js';
 
 /**
  * Certificate PDFs (issue 8). Rendering runs in worker threads so a 1,000-PDF
@@ -36,12 +37,11 @@ export function renderCertificatePdfSync(data: CertificatePdfData): Uint8Array {
 }
 
 /**
- * One document, one page per certificate, each font and image embedded once,
- * streamed to `out` as it is drawn: memory stays flat however many pages. It
- * yields to the event loop between pages and waits whenever `out` is behind.
- * Resolves with the page count; rejects (leaving `out` unfinished) when aborted.
+ * The merged document drawn in this thread: only when no worker can start here
+ * (see renderMergedPdf). It yields to the event loop every few pages and waits
+ * whenever `out` is behind.
  */
-export async function renderMergedPdf(
+export async function renderMergedPdfInThread(
   items: AsyncIterable<CertificatePdfData> | Iterable<CertificatePdfData>,
   out: NodeJS.WritableStream,
   opts: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
@@ -121,17 +121,23 @@ function fallBack(reason: string): void {
   inThread = true;
 }
 
-function startSlot(): Slot | null {
+/** A new PDF worker thread, or null (logged once) when none can start here. */
+export function spawnPdfWorker(): Worker | null {
+  if (inThread) return null;
   const entry = workerEntry();
   if (!entry) {
     fallBack('no worker file next to the renderer');
     return null;
   }
   const workerData = { fontDir: fontDir() };
-  const worker =
-    'url' in entry
-      ? new Worker(entry.url, { workerData })
-      : new Worker(entry.source, { eval: true, workerData });
+  return 'url' in entry
+    ? new Worker(entry.url, { workerData })
+    : new Worker(entry.source, { eval: true, workerData });
+}
+
+function startSlot(): Slot | null {
+  const worker = spawnPdfWorker();
+  if (!worker) return null;
   const slot: Slot = { worker, pending: new Map() };
   worker.unref();
   worker.on('message', (m: { id: number; pdf?: Uint8Array; error?: string }) => {
