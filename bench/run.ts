@@ -1,4 +1,5 @@
 import { certificateBenchmarks } from './certificates.bench.js';
+import { competenceBenchmarks } from './competences.bench.js';
 import { complianceBenchmarks } from './compliance.bench.js';
 import { dispatcherBenchmarks } from './dispatcher.bench.js';
 import { formatResults, runBenchmarks } from './harness.js';
@@ -14,6 +15,7 @@ const all = [
   ...peopleImportBenchmarks(),
   ...learningBenchmarks(),
   ...complianceBenchmarks(),
+  ...competenceBenchmarks(),
   ...recordsImportBenchmarks(),
   ...certificateBenchmarks(),
 ];

@@ -3,6 +3,7 @@ import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { registerAssignments } from './commands/assignments.js';
 import { registerAudit } from './commands/audit.js';
 import { registerCertificates } from './commands/certificates.js';
+import { registerCompetences } from './commands/competences.js';
 import { registerGrants } from './commands/grants.js';
 import { registerInit } from './commands/init.js';
 import { registerModules } from './commands/modules.js';
@@ -47,6 +48,7 @@ function buildProgram(io: CliIo): Command {
   registerReport(program, io);
   registerAssignments(program, io);
   registerCertificates(program, io);
+  registerCompetences(program, io);
   quietly(program, io);
   program.addHelpText(
     'after',

@@ -9,6 +9,7 @@ import { csvCell } from '../../csv/write-csv.js';
 import { CliError, usageError } from '../cli-error.js';
 import { actingPersonId, withApp, type GlobalOptions } from '../context.js';
 import type { CliIo } from '../io.js';
+import { registerCompetenceReport } from './competences.js';
 
 const HEADER = [
   'Email',
@@ -87,6 +88,7 @@ function sink(io: CliIo, out: string | undefined) {
 
 export function registerReport(program: Command, io: CliIo) {
   const report = program.command('report').description('Reports over training and compliance');
+  registerCompetenceReport(report, io);
   report
     .command('compliance')
     .description(

@@ -1,12 +1,9 @@
 import type { HandlersFor } from '../../app/handler-types.js';
-import { AppError } from '../../app/app-error.js';
+import { competenceMatrix } from './matrix-service.js';
+import { competenceReport } from './report-service.js';
 
-const todo = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
-
-/** The matrix and the report (helper D). */
+/** The matrix and the report: reads within the viewer's reports.view reach. */
 export const reportHandlers = (): HandlersFor<'competences.matrix' | 'competences.report'> => ({
-  'competences.matrix': todo,
-  'competences.report': todo,
+  'competences.matrix': (input, ctx) => competenceMatrix(ctx, input),
+  'competences.report': (input, ctx) => competenceReport(ctx, input),
 });

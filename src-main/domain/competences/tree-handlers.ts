@@ -1,11 +1,11 @@
 import type { HandlersFor } from '../../app/handler-types.js';
-import { AppError } from '../../app/app-error.js';
+import { deleteCompetence, deleteImpact } from './delete-service.js';
+import { previewMappings, saveMappings } from './mapping-service.js';
+import { personCompetences } from './person-service.js';
+import { importTree } from './tree-import-service.js';
+import { archiveCompetence, getTree, saveCompetence } from './tree-service.js';
 
-const todo = (): never => {
-  throw new AppError('internal', 'Not built yet.');
-};
-
-/** The tree, its mappings, a person's competences and the tree import (helper C). */
+/** The tree, its mappings, a person's competences and the tree import. */
 export const treeHandlers = (): HandlersFor<
   | 'competences.tree'
   | 'competences.save'
@@ -17,13 +17,13 @@ export const treeHandlers = (): HandlersFor<
   | 'competences.importTree'
   | 'competences.person'
 > => ({
-  'competences.tree': todo,
-  'competences.save': todo,
-  'competences.archive': todo,
-  'competences.deleteImpact': todo,
-  'competences.delete': todo,
-  'competences.mappingPreview': todo,
-  'competences.saveMappings': todo,
-  'competences.importTree': todo,
-  'competences.person': todo,
+  'competences.tree': getTree,
+  'competences.save': saveCompetence,
+  'competences.archive': archiveCompetence,
+  'competences.deleteImpact': deleteImpact,
+  'competences.delete': deleteCompetence,
+  'competences.mappingPreview': previewMappings,
+  'competences.saveMappings': saveMappings,
+  'competences.importTree': importTree,
+  'competences.person': personCompetences,
 });

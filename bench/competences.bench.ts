@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import { createApp } from '../src-main/app/create-app.js';
+import { openDatabase } from '../src-main/db/open.js';
+import type { Benchmark } from './harness.js';
+
+const AS_OF = '2025-06-01';
+
+/**
+ * 10,000 people × 30 competences, each given by its own module, and about one
+ * completion per pair over three years (~300,000 records): the mappings exist
+ * first, so the training_record triggers write the grants as an import would.
+ */
+function buildCompetenceData(db: Database, orgId: string, people = 10_000, competences = 30): void {
+  const now = '2026-01-01T00:00:00.000Z';
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const pad = (n: number, w = 6) => String(n).padStart(w, '0');
+  const day = (offset: number) =>
+    new Date(Date.UTC(2022, 6, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO unit (id, parent_id, kind, name, code, created_at) VALUES ('cb-site', ?, 'site', 'Bench Site', 'S-CB', ?)`,
+    ).run(orgId, now);
+    const person = db.prepare(
+      `INSERT INTO person (id, email, username, first_name, last_name, unit_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'cb-site', ?, ?)`,
+    );
+    for (let i = 0; i < people; i++)
+      person.run(`cp-${pad(i)}`, `c${i}@bench.test`, `c${i}`, `First${i}`, `Last${i}`, now, now);
+    const mod = db.prepare(
+      `INSERT INTO module (id, code, kind, title, owner_unit_id, status, draft, created_at, updated_at)
+       VALUES (?, ?, 'course', ?, ?, 'published', '{}', ?, ?)`,
+    );
+    const competence = db.prepare(
+      `INSERT INTO competence (id, code, name, parent_id, default_days, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const map = db.prepare(
+      `INSERT INTO module_competence (module_id, competence_id, created_at) VALUES (?, ?, ?)`,
+    );
+    competence.run('cc-root', 'CB-ROOT', 'Bench', null, null, now, now);
+    for (let c = 0; c < competences; c++) {
+      mod.run(`cm-${pad(c, 3)}`, `CM-${pad(c, 3)}`, `Module ${c}`, orgId, now, now);
+      competence.run(
+        `cc-${pad(c, 3)}`,
+        `CC-${pad(c, 3)}`,
+        `Competence ${c}`,
+        'cc-root',
+        c % 4 ? 365 : null,
+        now,
+        now,
+      );
+      map.run(`cm-${pad(c, 3)}`, `cc-${pad(c, 3)}`, now);
+    }
+    const rec = db.prepare(
+      `INSERT INTO training_record (id, person_id, record_type, object_id, title, provider, completion_date, source, created_at, updated_at)
+       VALUES (?, ?, 'course', ?, 'x', 'Bench', ?, 'import', ?, ?)`,
+    );
+    let n = 0;
+    for (let i = 0; i < people; i++)
+      for (let c = 0; c < competences; c++) {
+        const count = Math.floor(rnd() * 3);
+        for (let k = 0; k < count; k++)
+          rec.run(`cr-${n++}`, `cp-${pad(i)}`, `cm-${pad(c, 3)}`, day(Math.floor(rnd() * 1100)), now, now);
+      }
+  })();
+}
+
+/**
+ * One page of 50 people of the competence matrix, with the status counts over
+ * all 10,000, against the least any answer must do: the furthest valid-until per
+ * person and competence as of the day, as one raw GROUP BY over the grants.
+ */
+export function competenceBenchmarks(): Benchmark[] {
+  const app = createApp({ db: openDatabase(':memory:') });
+  let admin = '';
+  // Counted inside SQLite: the subject returns 50 rows and a few counts, not 200,000 pairs.
+  const baseline = app.db.prepare(
+    `SELECT count(*) FROM (SELECT person_id, competence_id, max(valid_until) AS until FROM person_competence
+     WHERE completion_date <= ? GROUP BY person_id, competence_id)`,
+  );
+  return [
+    {
+      name: 'competences.matrix, 10,000 people × 30 competences, a page of 50 + counts',
+      baselineLabel: 'raw SQL furthest valid-until per person and competence',
+      setup: async () => {
+        const res = await app.invokeUntyped(
+          'setup.create',
+          {
+            organisationName: 'Bench Mining',
+            email: 'admin@bench.test',
+            password: 'a long bench passphrase',
+            firstName: 'Bench',
+            lastName: 'Admin',
+          },
+          {},
+        );
+        if (!res.ok) throw new Error(res.error.message);
+        admin = app.db
+          .prepare(`SELECT id FROM person WHERE email = 'admin@bench.test'`)
+          .pluck()
+          .get() as string;
+        const org = app.db.prepare(`SELECT id FROM unit WHERE parent_id IS NULL`).pluck().get() as string;
+        buildCompetenceData(app.db, org);
+        app.db.exec('ANALYZE');
+      },
+      baseline: () => baseline.pluck().get(AS_OF),
+      subject: () => app.invokeUntyped('competences.matrix', { asOf: AS_OF, limit: 50 }, { actorId: admin }),
+      maxRatio: 3,
+      teardown: () => app.close(),
+    },
+  ];
+}
