@@ -11,6 +11,7 @@ import { enRecords } from './en-records';
 import { enCompliance } from './en-compliance';
 import { enRecordsImport } from './en-records-import';
 import { enCertificates } from './en-certificates';
+import { enCompetences } from './en-competences';
 
 export const en = {
   app: {
@@ -167,6 +168,8 @@ export const en = {
       recordsImport: 'Import and export records',
       certificates: 'Certificates',
       verify: 'Verify certificate',
+      competences: 'Competences',
+      competenceMatrix: 'Competence matrix',
     },
   },
   home: {
@@ -203,6 +206,8 @@ export const en = {
       certificates:
         'Certificates of the people you are responsible for: issue, revoke, export, and their templates.',
       verify: 'Check that a certificate is genuine and still valid, from its short code, QR text or PDF.',
+      competences: 'The competence tree and which training gives each competence.',
+      competenceMatrix: 'Who holds which competence, until when; export it as CSV.',
     },
   },
   account: {
@@ -272,6 +277,7 @@ export const en = {
   ...enCompliance,
   ...enRecordsImport,
   ...enCertificates,
+  ...enCompetences,
   settings: {
     title: 'Settings',
     description: 'Settings that apply to everyone in the organisation.',

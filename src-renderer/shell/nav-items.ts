@@ -5,6 +5,8 @@ import {
   IconBook2,
   IconClipboardCheck,
   IconCertificate,
+  IconAward,
+  IconGridDots,
   IconFileImport,
   IconChecklist,
   IconHierarchy2,
@@ -60,6 +62,8 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { RecordsImportPage } from '../pages/records-import/RecordsImportPage';
 import { CertificatesPage } from '../pages/certificates/CertificatesPage';
 import { VerifyPage } from '../pages/certificates/VerifyPage';
+import { CompetencesPage } from '../pages/competences/CompetencesPage';
+import { CompetenceMatrixPage } from '../pages/competences/CompetenceMatrixPage';
 
 export type NavArea = keyof Resources['nav']['areas'];
 export type NavItemId = keyof Resources['nav']['items'];
@@ -275,6 +279,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
     area: 'admin',
     privilege: 'records.import',
     page: RecordsImportPage,
+  },
+  {
+    // Readable with reports.view; editing checks competences.manage on the page (and on the server).
+    id: 'competences',
+    path: '/competences',
+    labelKey: 'nav.items.competences',
+    icon: IconAward,
+    area: 'admin',
+    privilege: 'reports.view',
+    page: CompetencesPage,
+  },
+  {
+    id: 'competenceMatrix',
+    path: '/competences/matrix',
+    labelKey: 'nav.items.competenceMatrix',
+    icon: IconGridDots,
+    area: 'manager',
+    privilege: 'reports.view',
+    page: CompetenceMatrixPage,
   },
   {
     id: 'audit',

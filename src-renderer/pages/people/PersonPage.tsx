@@ -34,8 +34,9 @@ import { BackLink } from './BackLink';
 import { PersonTrainingTab } from '../records/PersonTrainingTab';
 import { FactItem } from '../../components/FactItem';
 import { PersonComplianceTab } from '../compliance/PersonComplianceTab';
+import { PersonCompetencesTab } from '../competences/PersonCompetencesTab';
 
-const TABS = ['profile', 'training', 'compliance', 'roles', 'groups', 'permissions'] as const;
+const TABS = ['profile', 'training', 'compliance', 'competences', 'roles', 'groups', 'permissions'] as const;
 type Tab = (typeof TABS)[number];
 
 function ProfileFacts({ person }: { person: PersonProfile }) {
@@ -347,7 +348,9 @@ export function PersonPage() {
                   ? t('recordsScreens.person.tab')
                   : id === 'compliance'
                     ? t('compliance.person.tab')
-                    : t(`person.tabs.${id}`)}
+                    : id === 'competences'
+                      ? t('competences.person.tab')
+                      : t(`person.tabs.${id}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
@@ -359,6 +362,9 @@ export function PersonPage() {
           </Tabs.Panel>
           <Tabs.Panel value="compliance">
             <PersonComplianceTab personId={person.id} personName={fullName(person)} />
+          </Tabs.Panel>
+          <Tabs.Panel value="competences">
+            <PersonCompetencesTab personId={person.id} />
           </Tabs.Panel>
           <Tabs.Panel value="roles">
             <PersonRolesTab person={person} onChanged={reload} />
