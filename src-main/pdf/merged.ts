@@ -24,7 +24,10 @@ export async function renderMergedPdf(
 
   // The worker answers every request in order, so replies are matched first in, first out.
   const waiting: { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }[] = [];
+  // Once the worker is gone every request fails at once: one asked later would otherwise wait forever.
+  let dead: Error | null = null;
   const failAll = (e: Error) => {
+    dead ??= e;
     for (const w of waiting.splice(0)) w.reject(e);
   };
   worker.on('message', (m: MergedReply) => {
@@ -35,6 +38,7 @@ export async function renderMergedPdf(
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`The PDF worker stopped (exit code ${code}).`)));
   const ask = (request: MergedRequest): Promise<Uint8Array> => {
+    if (dead) return Promise.reject(dead);
     const reply = new Promise<Uint8Array>((resolve, reject) => waiting.push({ resolve, reject }));
     // Replies still queued when another fails are awaited later or dropped: never unhandled.
     reply.catch(() => undefined);
@@ -42,7 +46,7 @@ export async function renderMergedPdf(
     return reply;
   };
   const write = async (bytes: Uint8Array) => {
-    if (bytes.length > 0 && !out.write(bytes)) await once(out, 'drain');
+    if (bytes.length > 0 && !out.write(bytes)) await once(out, 'drain', { signal: opts.signal });
   };
 
   let done = 0;
