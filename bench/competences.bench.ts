@@ -32,13 +32,13 @@ function buildCompetenceData(db: Database, orgId: string, people = 10_000, compe
        VALUES (?, ?, 'course', ?, ?, 'published', '{}', ?, ?)`,
     );
     const competence = db.prepare(
-      `INSERT INTO competence (id, code, name, parent_id, default_days, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO competence (id, code, name, parent_id, default_days, created_at, updated_at, code_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, lower(?))`,
     );
     const map = db.prepare(
       `INSERT INTO module_competence (module_id, competence_id, created_at) VALUES (?, ?, ?)`,
     );
-    competence.run('cc-root', 'CB-ROOT', 'Bench', null, null, now, now);
+    competence.run('cc-root', 'CB-ROOT', 'Bench', null, null, now, now, 'CB-ROOT');
     for (let c = 0; c < competences; c++) {
       mod.run(`cm-${pad(c, 3)}`, `CM-${pad(c, 3)}`, `Module ${c}`, orgId, now, now);
       competence.run(
@@ -49,6 +49,7 @@ function buildCompetenceData(db: Database, orgId: string, people = 10_000, compe
         c % 4 ? 365 : null,
         now,
         now,
+        `CC-${pad(c, 3)}`,
       );
       map.run(`cm-${pad(c, 3)}`, `cc-${pad(c, 3)}`, now);
     }

@@ -174,6 +174,10 @@ describe('fieldbook competences', () => {
     expect((await report('--as-of', '2026-02-30')).code).toBe(2);
     expect((await report('--format', 'xml')).code).toBe(2);
     expect((await report('--category', 'NOPE')).code).toBe(1);
+    // A code typed decomposed (a + U+0308, as some keyboards send it) and in lower case still names SÄK.
+    const decomposed = await report('--category', 'sa\u0308k', '--format', 'json');
+    expect(decomposed.stderr).toBe('');
+    expect(decomposed.stdout).toBe((await report('--category', 'SÄK', '--format', 'json')).stdout);
     expect((await report('--unit', 'NOPE')).stderr).toContain(
       'There is no unit with the code or path "NOPE"',
     );

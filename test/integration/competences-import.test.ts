@@ -127,6 +127,39 @@ describe('importing the competence tree (Code, Name, Parent Code, Default Days)'
     ]);
   });
 
+  it('matches codes without regard to case or composition, in any script', async () => {
+    const { app, adminId } = await competencesWorld();
+    const c = competenceCalls(app, adminId);
+    await c.save({ code: 'ÖVR-1', name: 'Övrigt' });
+    // "Övr-1" is the competence ÖVR-1; the parent is written with a combining diaeresis (O + U+0308).
+    const file = 'Code,Name,Parent Code,Default Days\nÖvr-1,Imported,,30\nSUB,Under,O\u0308VR-1,\n';
+    const res = await importTree(app, adminId, b64(file));
+    expect(res).toMatchObject({ created: 1, updated: 1, errors: [], written: true });
+    expect(await treeOf(app, adminId)).toEqual({
+      'ÖVR-1': ['Imported', null, 30],
+      SUB: ['Under', 'ÖVR-1', null],
+    });
+  });
+
+  it('refuses a row under an archived parent, whether or not the parent has its own row', async () => {
+    const { app, adminId } = await competencesWorld();
+    const c = competenceCalls(app, adminId);
+    const safe = await c.save({ code: 'SAFE', name: 'Safety' });
+    unwrapOk(await app.invoke('competences.archive', { id: safe.id, archived: true }, { actorId: adminId }));
+    const message = 'Parent Code SAFE is archived: bring it back in the app first.';
+    for (const file of [
+      'Code,Name,Parent Code,Default Days\nSAFE,Safety,,\nNEWC,New child,SAFE,365\n',
+      'Code,Name,Parent Code,Default Days\nNEWC,New child,SAFE,365\n',
+    ]) {
+      const res = await importTree(app, adminId, b64(file));
+      const row = file.split('\n').findIndex((l) => l.startsWith('NEWC')) + 1;
+      expect(res.written).toBe(false);
+      expect(res.errors).toEqual([{ row, column: 'Parent Code', message }]);
+    }
+    const codes = app.db.prepare('SELECT code FROM competence').pluck().all();
+    expect(codes).toEqual(['SAFE']);
+  });
+
   it('names a missing column', async () => {
     const { app, adminId } = await competencesWorld();
     const res = await importTree(app, adminId, b64('Code,Title\nA,Alpha\n'));

@@ -131,6 +131,66 @@ describe('the competence tree', () => {
     );
     expect(await w.tree()).toEqual(['AID', 'SAFE', 'LIFTING', 'FORK-A']);
   });
+
+  it('bringing a subtree back grants what completions recorded while it was archived give', async () => {
+    const w = await treeWorld();
+    const ulla = w.people.umeColleague;
+    const lars = w.people.luleaPerson;
+    await w.c.map(w.forklift.id, [w.fire]);
+    await w.c.map(w.lifting.id, [w.lift]);
+    await w.c.pass(w.fire, '2025-01-10', [ulla]);
+    const archive = (archived: boolean) =>
+      w.app.invoke('competences.archive', { id: w.lifting.id, archived }, { actorId: w.adminId });
+    unwrapOk(await archive(true));
+    await w.c.pass(w.fire, '2025-03-01', [ulla]);
+    await w.c.pass(w.lift, '2025-04-01', [lars]);
+    expect(grantRows(w.app).map((g) => g.completion_date)).toEqual(['2025-01-10']);
+
+    unwrapOk(await archive(false));
+    const held = (personId: string) =>
+      grantRows(w.app)
+        .filter((g) => g.person_id === personId)
+        .map((g) => [g.competence_id, g.completion_date, g.valid_until]);
+    expect(held(ulla)).toEqual([
+      [w.forklift.id, '2025-01-10', '2027-01-10'],
+      [w.forklift.id, '2025-03-01', '2027-03-01'],
+    ]);
+    expect(held(lars)).toEqual([[w.lifting.id, '2025-04-01', null]]);
+    expect((await w.c.person(ulla)).rows.map((r) => [r.code, r.validUntil])).toEqual([
+      ['FORK-A', '2027-03-01'],
+    ]);
+    const summaries = w.app.db
+      .prepare("SELECT summary FROM audit_log WHERE call = 'competences.archive' ORDER BY seq")
+      .pluck()
+      .all();
+    expect(summaries).toEqual([
+      'Archived competence Lifting (LIFTING) and 1 below it',
+      'Brought back competence Lifting (LIFTING) and 1 below it; backfill gave 2 grants to 2 people',
+    ]);
+  });
+
+  it('treats codes that differ only in case as the same, in any script', async () => {
+    const w = await treeWorld();
+    const ovr = await w.c.save({ code: 'ÖVR-1', name: 'Övrigt' });
+    for (const taken of ['övr-1', 'Övr-1', 'aid']) {
+      const res = await w.app.invoke(
+        'competences.save',
+        { code: taken, name: 'Another', defaultDays: null },
+        { actorId: w.adminId },
+      );
+      expect(code(res)).toBe('conflict');
+    }
+    const dup = await w.app.invoke(
+      'competences.save',
+      { code: 'övr-1', name: 'Another', defaultDays: null },
+      { actorId: w.adminId },
+    );
+    expect(!dup.ok && dup.error.message).toBe('The code övr-1 is already used by Övrigt (ÖVR-1).');
+    // Its own code in another case is no clash: the competence keeps the code as typed now.
+    const renamed = await w.c.save({ id: ovr.id, code: 'Övr-1', name: 'Övrigt' });
+    expect(renamed.code).toBe('Övr-1');
+    expect(count(w.app, 'competence')).toBe(5);
+  });
 });
 
 describe('who may see and change competences', () => {

@@ -10,10 +10,18 @@ export const CompetenceStatus = z.enum(['valid', 'expiring', 'expired', 'missing
 
 const Code = z
   .string()
-  .trim()
-  .min(1, 'Enter a code')
-  .max(40, 'Use at most 40 characters')
-  .regex(/^[\p{L}\p{N}._\-/]+$/u, 'Use letters, digits, dots, dashes, slashes or underscores (no spaces)');
+  // One spelling of Ö whether typed composed or as O + a combining mark.
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter a code')
+      .max(40, 'Use at most 40 characters')
+      .regex(
+        /^[\p{L}\p{N}._\-/]+$/u,
+        'Use letters, digits, dots, dashes, slashes or underscores (no spaces)',
+      ),
+  );
 export const DefaultDays = z
   .number()
   .int('Enter whole days')

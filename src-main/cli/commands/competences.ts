@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { CompetenceNode } from '../../../shared/api/schemas/competences.js';
+import { competenceCodeKey } from '../../../shared/competences/code-key.js';
 import type { App } from '../../app/create-app.js';
 import { matrixRepo } from '../../domain/competences/matrix-repo.js';
 import { competenceReportCsv } from '../../domain/competences/report-service.js';
@@ -24,8 +25,8 @@ export async function competenceTree(app: App, actorId: string): Promise<Compete
 
 /** A competence named on the command line by its code (case-insensitive). */
 export function competenceByCode(nodes: readonly CompetenceNode[], code: string): CompetenceNode {
-  const wanted = code.trim().toLowerCase();
-  const node = nodes.find((n) => n.code.toLowerCase() === wanted);
+  const wanted = competenceCodeKey(code.trim());
+  const node = nodes.find((n) => competenceCodeKey(n.code) === wanted);
   if (!node)
     throw new CliError(
       `There is no competence with the code "${code}": "fieldbook competences list" shows the codes.`,

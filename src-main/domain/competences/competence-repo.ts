@@ -1,3 +1,4 @@
+import { competenceCodeKey } from '../../../shared/competences/code-key.js';
 import type { Db } from '../../db/open.js';
 
 export interface CompetenceRow {
@@ -21,6 +22,17 @@ export interface RemovedGrantRow {
   granted_at: string;
 }
 
+/** A competence as written; its code_key is derived here, so no caller can get it wrong. */
+export interface CompetenceWrite {
+  id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  parentId: string | null;
+  defaultDays: number | null;
+  now: string;
+}
+
 const COLUMNS = 'id, code, name, description, parent_id, default_days, archived_at';
 
 /** A competence and every node below it, as a recursive CTE named `sub(id)` over `@id`. */
@@ -33,7 +45,7 @@ export function competenceRepo(db: Db) {
     `SELECT ${COLUMNS} FROM competence ORDER BY name COLLATE NOCASE, code COLLATE NOCASE`,
   );
   const byId = db.prepare<[string], CompetenceRow>(`SELECT ${COLUMNS} FROM competence WHERE id = ?`);
-  const byCode = db.prepare<[string], CompetenceRow>(`SELECT ${COLUMNS} FROM competence WHERE code = ?`);
+  const byCode = db.prepare<[string], CompetenceRow>(`SELECT ${COLUMNS} FROM competence WHERE code_key = ?`);
   const subtree = db.prepare<{ id: string }, string>(`${SUBTREE} SELECT id FROM sub`).pluck();
   const impact = db.prepare<
     { id: string },
@@ -66,28 +78,33 @@ export function competenceRepo(db: Db) {
   // Children go with their parent (ON DELETE CASCADE), and so do mappings and grants.
   const deleteSubtree = db.prepare<{ id: string }>(`${SUBTREE} DELETE FROM competence WHERE id IN sub`);
   const insert = db.prepare(
-    `INSERT INTO competence (id, code, name, description, parent_id, default_days, created_at, updated_at)
-     VALUES (@id, @code, @name, @description, @parentId, @defaultDays, @now, @now)`,
+    `INSERT INTO competence
+       (id, code, code_key, name, description, parent_id, default_days, created_at, updated_at)
+     VALUES (@id, @code, @codeKey, @name, @description, @parentId, @defaultDays, @now, @now)`,
   );
   const update = db.prepare(
-    `UPDATE competence SET code = @code, name = @name, description = @description, parent_id = @parentId,
-            default_days = @defaultDays, updated_at = @now WHERE id = @id`,
+    `UPDATE competence SET code = @code, code_key = @codeKey, name = @name, description = @description,
+            parent_id = @parentId, default_days = @defaultDays, updated_at = @now WHERE id = @id`,
   );
-  const archive = db.prepare<{ id: string; now: string }>(
-    `${SUBTREE} UPDATE competence SET archived_at = @now, updated_at = @now
-     WHERE id IN sub AND archived_at IS NULL`,
-  );
-  const restore = db.prepare<{ id: string; now: string }>(
-    `${SUBTREE} UPDATE competence SET archived_at = NULL, updated_at = @now
-     WHERE id IN sub AND archived_at IS NOT NULL`,
-  );
+  const archive = db
+    .prepare<{ id: string; now: string }, string>(
+      `${SUBTREE} UPDATE competence SET archived_at = @now, updated_at = @now
+       WHERE id IN sub AND archived_at IS NULL RETURNING id`,
+    )
+    .pluck();
+  const restore = db
+    .prepare<{ id: string; now: string }, string>(
+      `${SUBTREE} UPDATE competence SET archived_at = NULL, updated_at = @now
+       WHERE id IN sub AND archived_at IS NOT NULL RETURNING id`,
+    )
+    .pluck();
 
   return {
     /** Every competence, archived ones too, by name. */
     all: (): CompetenceRow[] => all.all(),
     byId: (id: string): CompetenceRow | undefined => byId.get(id),
-    /** Codes are unique without regard to case. */
-    byCode: (code: string): CompetenceRow | undefined => byCode.get(code),
+    /** Codes are unique without regard to case (in any script): see competenceCodeKey. */
+    byCode: (code: string): CompetenceRow | undefined => byCode.get(competenceCodeKey(code)),
     /** The competence and everything below it. */
     subtreeIds: (id: string): string[] => subtree.all({ id }),
     impact: (id: string) => impact.get({ id }) ?? { competences: 0, people: 0, grants: 0, mappings: 0 },
@@ -98,30 +115,14 @@ export function competenceRepo(db: Db) {
       grants: removedGrants.all({ id }),
     }),
     deleteSubtree: (id: string): number => deleteSubtree.run({ id }).changes,
-    insert(c: {
-      id: string;
-      code: string;
-      name: string;
-      description: string | null;
-      parentId: string | null;
-      defaultDays: number | null;
-      now: string;
-    }): void {
-      insert.run(c);
+    insert(c: CompetenceWrite): void {
+      insert.run({ ...c, codeKey: competenceCodeKey(c.code) });
     },
-    update(c: {
-      id: string;
-      code: string;
-      name: string;
-      description: string | null;
-      parentId: string | null;
-      defaultDays: number | null;
-      now: string;
-    }): void {
-      update.run(c);
+    update(c: CompetenceWrite): void {
+      update.run({ ...c, codeKey: competenceCodeKey(c.code) });
     },
-    /** Archives (or brings back) the competence with its whole subtree; returns how many changed. */
-    setArchived: (id: string, archived: boolean, now: string): number =>
-      (archived ? archive : restore).run({ id, now }).changes,
+    /** Archives (or brings back) the competence with its whole subtree; returns the ids that changed. */
+    setArchived: (id: string, archived: boolean, now: string): string[] =>
+      (archived ? archive : restore).all({ id, now }),
   };
 }

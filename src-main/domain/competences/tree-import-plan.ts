@@ -1,10 +1,11 @@
 import { CompetenceInput } from '../../../shared/api/schemas/competences.js';
+import { competenceCodeKey as key } from '../../../shared/competences/code-key.js';
 import type { CsvProblem, TableRow } from '../../csv/read-table.js';
 import type { CompetenceRow } from './competence-repo.js';
 
 export const TREE_COLUMNS = ['Code', 'Name', 'Parent Code', 'Default Days'] as const;
 
-/** One row of the file, checked: its parent by (lower-cased) code, null at the top. */
+/** One row of the file, checked: its parent by folded code (competenceCodeKey), null at the top. */
 export interface TreeImportRow {
   row: number;
   code: string;
@@ -22,7 +23,6 @@ export interface TreeImportPlan {
   errors: CsvProblem[];
 }
 
-const key = (code: string) => code.toLowerCase();
 const DAYS_MESSAGE = 'Default Days must be a whole number of days, 1–36500 (blank for never).';
 
 function daysOf(cell: string): number | null | undefined {
@@ -79,8 +79,9 @@ export function planTreeImport(
           'Parent Code',
           `There is no competence with the code ${parentCode}, in this file or in Fieldbook.`,
         );
-      else if (parent?.archived_at && !firstRow.has(key(parentCode)))
-        fail(r.row, 'Parent Code', `${parent.name} (${parent.code}) is archived: bring it back first.`);
+      // Its own row in the file cannot bring it back (an import never touches archived_at).
+      else if (parent?.archived_at)
+        fail(r.row, 'Parent Code', `Parent Code ${parentCode} is archived: bring it back in the app first.`);
     }
     if (errors.length === before)
       planned.push({

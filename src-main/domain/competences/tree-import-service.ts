@@ -1,5 +1,6 @@
 import type { CallOutput, ParsedInput } from '../../../shared/api/contract.js';
 import type { AuthedCtx } from '../../app/context.js';
+import { competenceCodeKey } from '../../../shared/competences/code-key.js';
 import { readTable } from '../../csv/read-table.js';
 import { competenceRepo } from './competence-repo.js';
 import { planTreeImport, TREE_COLUMNS } from './tree-import-plan.js';
@@ -25,13 +26,13 @@ export function importTree(
   const written = errors.length === 0 && !input.dryRun;
   const tally = `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
 
-  const ids = new Map(repo.all().map((c) => [c.code.toLowerCase(), c.id]));
+  const ids = new Map(repo.all().map((c) => [competenceCodeKey(c.code), c.id]));
   if (written) {
     const now = ctx.clock.now().toISOString();
     // New nodes first without a parent, then every parent: the file may name a parent after its children.
     for (const c of plan.creates) {
       const id = ctx.ids.uuid();
-      ids.set(c.code.toLowerCase(), id);
+      ids.set(competenceCodeKey(c.code), id);
       repo.insert({
         id,
         code: c.code,
@@ -44,7 +45,7 @@ export function importTree(
     }
     for (const c of [...plan.creates, ...plan.updates])
       repo.update({
-        id: ids.get(c.code.toLowerCase()) ?? '',
+        id: ids.get(competenceCodeKey(c.code)) ?? '',
         code: c.existing?.code ?? c.code,
         name: c.name,
         description: c.existing?.description ?? null,
@@ -55,7 +56,7 @@ export function importTree(
   }
   ctx.audit({
     targetIds: written
-      ? [...plan.creates, ...plan.updates].map((c) => ids.get(c.code.toLowerCase()) ?? '')
+      ? [...plan.creates, ...plan.updates].map((c) => ids.get(competenceCodeKey(c.code)) ?? '')
       : [],
     summary: written
       ? `Imported the competence tree from ${input.fileName}: ${tally}`

@@ -64,7 +64,8 @@ export function saveCompetence(
     throw new AppError('conflict', `The code ${input.code} is already used by ${labelOf(taken)}.`, {
       details: [{ path: 'code', message: `Already used by ${labelOf(taken)}.` }],
     });
-  checkParent(ctx, input.parentId, before ?? null);
+  // Only a new place is checked: an archived competence can still be renamed where it sits.
+  if (!before || before.parent_id !== input.parentId) checkParent(ctx, input.parentId, before ?? null);
   const now = ctx.clock.now().toISOString();
   const id = input.id ?? ctx.ids.uuid();
   const fields = {
@@ -102,16 +103,36 @@ export function archiveCompetence(
     const parent = repo.byId(row.parent_id);
     if (parent?.archived_at) throw conflict(`${labelOf(parent)} is archived too: bring it back first.`);
   }
-  const changed = repo.setArchived(input.id, input.archived, ctx.clock.now().toISOString());
-  const below = Math.max(0, changed - 1);
+  const now = ctx.clock.now().toISOString();
+  const changedIds = repo.setArchived(input.id, input.archived, now);
+  const changed = changedIds.length;
+  const below = changedIds.filter((id) => id !== input.id).length;
   const rest = below ? ` and ${below} below it` : '';
+  const granted = input.archived ? null : backfillRestored(ctx, changedIds, now);
   ctx.audit({
     targetIds: [input.id],
-    summary: input.archived
-      ? `Archived competence ${labelOf(row)}${rest}`
-      : `Brought back competence ${labelOf(row)}${rest}`,
+    summary: granted
+      ? `Brought back competence ${labelOf(row)}${rest}; backfill gave ${granted.grants} grants to ${granted.people} people`
+      : `Archived competence ${labelOf(row)}${rest}`,
     before: { archived: row.archived_at !== null },
-    after: { archived: input.archived, changed },
+    after: { archived: input.archived, changed, ...granted },
   });
   return competenceNode(ctx, input.id);
+}
+
+/**
+ * Completions recorded while a competence was archived gave it nothing (the triggers skip archived
+ * competences): bringing it back grants them now, through every mapping of every node brought back,
+ * exactly as saving those mappings would have.
+ */
+function backfillRestored(ctx: AuthedCtx, ids: readonly string[], now: string) {
+  const mappings = mappingRepo(ctx.db);
+  const people = new Set<string>();
+  let grants = 0;
+  for (const id of ids)
+    for (const m of mappings.ofCompetence(id)) {
+      for (const person of mappings.newPeople(m.module_id, id)) people.add(person);
+      grants += mappings.backfill(m.module_id, id, now);
+    }
+  return { grants, people: people.size };
 }
