@@ -6,31 +6,21 @@ import type { CallOutput } from '../../../shared/api/contract';
 import { client } from '../../api/client';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormDialog } from '../../components/FormDialog';
+import { ImportDialog, type ImportDialogProps, type ImportFormProps } from '../../components/ImportDialog';
 import { fileToBase64 } from '../../lib/download';
 import { notifyDone } from '../../lib/notify';
 
 type Result = CallOutput<'competences.importTree'>;
 
 /** Pick a CSV, see the dry run (every problem by row), then import it in one go. */
-export function ImportTreeDialog({
-  opened,
-  onClose,
-  onImported,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+export function ImportTreeDialog(props: ImportDialogProps) {
   const { t } = useTranslation();
   return (
-    <FormDialog opened={opened} onClose={onClose} title={t('competences.importDialog.title')} size="lg">
-      <ImportTreeForm onClose={onClose} onImported={onImported} />
-    </FormDialog>
+    <ImportDialog {...props} title={t('competences.importDialog.title')} size="lg" form={ImportTreeForm} />
   );
 }
 
-function ImportTreeForm({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+function ImportTreeForm({ onClose, onImported }: ImportFormProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Result | null>(null);

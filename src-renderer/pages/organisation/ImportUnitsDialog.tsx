@@ -21,7 +21,7 @@ import { notifyDone } from '../../lib/notify';
 import classes from './Organisation.module.css';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DialogActions } from '../../components/DialogActions';
-import { FormDialog } from '../../components/FormDialog';
+import { ImportDialog, type ImportDialogProps, type ImportFormProps } from '../../components/ImportDialog';
 
 type Summary = CallOutput<'units.import.validate'>;
 type Encoding = NonNullable<CallInput<'units.import.validate'>['encoding']>;
@@ -124,24 +124,12 @@ function ErrorTable({ errors }: { errors: Summary['errors'] }) {
 }
 
 /** Units from a CSV: checked first (a dry run writes nothing), then imported in one go. */
-export function ImportUnitsDialog({
-  opened,
-  onClose,
-  onImported,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+export function ImportUnitsDialog(props: ImportDialogProps) {
   const { t } = useTranslation();
-  return (
-    <FormDialog opened={opened} onClose={onClose} title={t('organisation.import.title')} size="xl">
-      <ImportUnits onClose={onClose} onImported={onImported} />
-    </FormDialog>
-  );
+  return <ImportDialog {...props} title={t('organisation.import.title')} size="xl" form={ImportUnits} />;
 }
 
-function ImportUnits({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+function ImportUnits({ onClose, onImported }: ImportFormProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<Encoding>('auto');
