@@ -231,7 +231,8 @@ describe('certificate PDF', () => {
     await renderMergedPdf(data, sink, {});
     const lines = (await textOf(Buffer.concat(chunks))).split('\n');
     expect(names.filter((n) => !lines.includes(n))).toEqual([]);
-  });
+    // Three renderings, each starting worker threads (run through tsx here): slow on a loaded machine.
+  }, 30_000);
 
   it('renders the same certificate in the worker as in this thread', async () => {
     const data = sample({ person: 'Jörgen Ämtöft' });

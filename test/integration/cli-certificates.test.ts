@@ -163,7 +163,8 @@ describe('fieldbook certificates', () => {
     const v = await cli(['--db', db, 'certificates', 'verify', code]);
     expect(v.stdout).toMatch(/^VALID/);
     expect(v.code).toBe(0);
-  });
+    // Three CLI processes, each starting PDF workers: slow on a loaded machine.
+  }, 30_000);
 });
 
 describe('certificate file names', () => {

@@ -173,7 +173,11 @@ describe('competences.matrix', () => {
     const { app, admin, adminId, u, people } = await world();
     app.clock.set('2026-04-01T09:00:00.000Z');
     unwrapOk(
-      await app.invoke('people.update', { id: people.umeColleague, unitId: u('lulea') }, { actorId: adminId }),
+      await app.invoke(
+        'people.update',
+        { id: people.umeColleague, unitId: u('lulea') },
+        { actorId: adminId },
+      ),
     );
     const inUnit = async (unitId: string, asOf: string) =>
       (await admin.matrix({ unitId, asOf })).rows.map((r) => `${r.email} (${r.unitName})`);
