@@ -305,4 +305,9 @@ export const enCertificates = {
     defaultTemplate: 'Default template',
     templateSaved: 'Template saved: certificates issued from now on use it.',
   },
+  /** A module's own switch; what it reports (issued, off, template) is worded as in configurationCertificates. */
+  moduleCertificates: {
+    label: 'Certificate on completion',
+    hint: 'Everyone who completes this module gets a certificate, expiring with the module’s validity. Turning it on issues certificates at once for completions already recorded that have not expired.',
+  },
 };

@@ -172,4 +172,22 @@ describe.skipIf(!hasChromium)(`certificates${hasChromium ? '' : ` (skipped: ${SK
     expect(zipBytes.includes(Buffer.from('/certificates.pdf'))).toBe(true);
     await exportDialog.getByText(/exported to certificates-/).waitFor();
   });
+
+  it('turns on a module’s certificate on completion from the module page, issuing for past completions', async () => {
+    const firstAid = app.db.prepare<[], { id: string }>(`SELECT id FROM module WHERE code = 'FA-300'`).get();
+    const admin = await signIn(DEMO_ADMIN_EMAIL);
+    await admin.goto(`${s.server.url}#/catalog/${firstAid?.id ?? ''}`);
+    await admin.getByRole('heading', { level: 1, name: 'First Aid at Work' }).waitFor();
+    await admin.getByRole('tab', { name: 'Details' }).click();
+    await admin.getByRole('switch', { name: /Certificate on completion/ }).check();
+    const said = await admin.getByText(/^Turned on: issued to \d+ (person|people)\.$/).textContent();
+    const issued = app.db
+      .prepare(`SELECT count(*) FROM certificate WHERE kind = 'module' AND module_id = ?`)
+      .pluck()
+      .get(firstAid?.id ?? '') as number;
+    expect(issued).toBeGreaterThan(0);
+    expect(said).toContain(`issued to ${issued} `);
+    await admin.getByRole('combobox', { name: 'Template' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+  });
 });

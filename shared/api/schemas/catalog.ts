@@ -213,6 +213,10 @@ export const ModuleDetail = ModuleRow.extend({
   editable: z.boolean(),
   /** The stored files the draft's file steps refer to, so the editor can name them without downloading. */
   files: z.array(z.object({ id: z.string(), name: z.string(), mimeType: z.string(), size: z.number() })),
+  /** Issue 8: a completion also earns a certificate of its own (switched by `certificates.module`). */
+  certificateEnabled: z.boolean(),
+  /** The template those certificates are printed with; null = the organisation's default. */
+  certificateTemplateId: z.string().nullable(),
 });
 export type ModuleDetail = z.infer<typeof ModuleDetail>;
 

@@ -28,6 +28,8 @@ export interface ModuleDbRow {
   created_by: string | null;
   /** 1 when the draft (or title) differs from the current version, or nothing is published yet. */
   unpublished: number;
+  certificate_enabled: number;
+  certificate_template_id: string | null;
 }
 
 export interface ModuleSummaryRow {
@@ -77,7 +79,7 @@ export const parseContent = (json: string): ModuleContent => JSON.parse(json) as
 
 const SELECT_MODULE = `SELECT m.id, m.code, m.kind, m.title, m.description, m.owner_unit_id, u.name AS owner_name,
     m.tags, m.default_validity_months, m.training_record, m.self_enrol, m.provider, m.status, m.draft,
-    m.current_version, m.created_at, m.updated_at, m.created_by,
+    m.current_version, m.created_at, m.updated_at, m.created_by, m.certificate_enabled, m.certificate_template_id,
     (v.module_id IS NULL OR v.content <> m.draft OR v.title <> m.title) AS unpublished
   FROM module m JOIN unit u ON u.id = m.owner_unit_id
   LEFT JOIN module_version v ON v.module_id = m.id AND v.version = m.current_version`;

@@ -82,6 +82,8 @@ export function moduleDetail(ctx: AuthedCtx, m: ModuleDbRow): ModuleDetail {
     files: fileRepo(ctx.db)
       .inModuleDraft(m.id)
       .map((f) => ({ id: f.id, name: f.name, mimeType: f.mime_type, size: f.size })),
+    certificateEnabled: m.certificate_enabled === 1,
+    certificateTemplateId: m.certificate_template_id,
   };
 }
 

@@ -420,9 +420,10 @@ export function certificateRepo(db: Db) {
 
     module(id: string) {
       return db
-        .prepare<[string], { id: string; title: string; owner_unit_id: string; certificate_enabled: number }>(
-          'SELECT id, title, owner_unit_id, certificate_enabled FROM module WHERE id = ?',
-        )
+        .prepare<
+          [string],
+          { id: string; title: string; owner_unit_id: string; certificate_enabled: number; status: string }
+        >('SELECT id, title, owner_unit_id, certificate_enabled, status FROM module WHERE id = ?')
         .get(id);
     },
 

@@ -138,6 +138,8 @@ export function switchModule(
   const owner = m && unitFacts(ctx.db, m.owner_unit_id);
   if (!m || !owner) throw notFound('That module');
   requireReach(ctx.actor, 'catalog.manage', owner);
+  if (m.status === 'archived')
+    throw conflict(`${m.title} is archived: its history can be viewed but not changed.`);
   checkTemplate(ctx, input.templateId);
   repo.setModuleEnabled(m.id, input.enabled, input.templateId);
   const issued = input.enabled

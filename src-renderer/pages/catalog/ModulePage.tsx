@@ -11,6 +11,7 @@ import { LoadingPage } from '../../components/LoadingPage';
 import { Page } from '../../components/Page';
 import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt';
 import { formatDateTime } from '../../lib/format';
+import { CertificateSwitch } from '../certificates/CertificateSwitch';
 import { ContentTab } from './ContentTab';
 import { DetailsTab } from './DetailsTab';
 import { UsageTab, VersionsTab } from './HistoryTabs';
@@ -136,6 +137,17 @@ function ModuleView({ moduleId }: { moduleId: string }) {
           ))}
         </Tabs.List>
         <Tabs.Panel value="details">
+          {/* Issue 8: switched on its own, outside the Save below. Only a completion that becomes a
+              training record can earn one; shown while on anyway, so it can be turned off. */}
+          {(m.trainingRecord || m.certificateEnabled) && (
+            <CertificateSwitch
+              target={{ kind: 'module', id: m.id }}
+              enabled={m.certificateEnabled}
+              templateId={m.certificateTemplateId}
+              canManage={m.canManage && m.status !== 'archived'}
+              mb="lg"
+            />
+          )}
           <DetailsTab {...common} onDirty={onDirty.details} />
         </Tabs.Panel>
         <Tabs.Panel value="content">

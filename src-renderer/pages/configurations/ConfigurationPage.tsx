@@ -9,7 +9,7 @@ import { Page } from '../../components/Page';
 import { useCall } from '../../lib/use-call';
 import { hasPrivilege, useUser } from '../../state/user-context';
 import { ConfigurationEditor } from './ConfigurationEditor';
-import { ConfigurationCertificateSwitch } from '../certificates/ConfigurationCertificateSwitch';
+import { CertificateSwitch } from '../certificates/CertificateSwitch';
 
 /** One training configuration (or `new`); a fresh page per configuration. */
 export function ConfigurationPage() {
@@ -60,8 +60,8 @@ function ConfigurationView({ id }: { id: string }) {
     >
       <BackLink to="/configurations" label={t('configurations.backToList')} />
       {/* Certificates of completion (issue 8): switched on its own, outside the editor's Save. */}
-      <ConfigurationCertificateSwitch
-        configurationId={data.id}
+      <CertificateSwitch
+        target={{ kind: 'configuration', id: data.id }}
         enabled={'certificateEnabled' in data && data.certificateEnabled === true}
         templateId={data.certificateTemplateId}
         canManage={data.canManage && !data.archived}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Alert, Group, Loader, Paper, Select, Switch, Text } from '@mantine/core';
+import { Alert, Group, Loader, Paper, Select, Switch, Text, type PaperProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CallInput } from '../../../shared/api/contract';
 import { client } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCall } from '../../lib/use-call';
@@ -11,40 +10,59 @@ const DEFAULT = '';
 
 type Outcome = { kind: 'switched'; enabled: boolean; issued: number } | { kind: 'template' };
 
+/** What issues the certificates: a training configuration (all its Required training) or one module. */
+export interface CertificateTarget {
+  kind: 'configuration' | 'module';
+  id: string;
+}
+
+/** `templateId` undefined keeps the template the target has. */
+function send(target: CertificateTarget, enabled: boolean, templateId?: string | null) {
+  const template = templateId === undefined ? {} : { templateId };
+  return target.kind === 'configuration'
+    ? client.invoke('certificates.configuration', { configurationId: target.id, enabled, ...template })
+    : client.invoke('certificates.module', { moduleId: target.id, enabled, ...template });
+}
+
 /**
- * "Certificate of completion" on a training configuration: turning it on issues at once to everyone
- * already compliant, and says how many. While on, the template its certificates are printed with can
- * be chosen; certificates issued before keep theirs.
+ * The certificate switch of a training configuration ("Certificate of completion") or of a module
+ * ("Certificate on completion"): turning it on issues at once to everyone who already qualifies, and
+ * says how many. While on, the template its certificates are printed with can be chosen; certificates
+ * issued before keep theirs.
  */
-export function ConfigurationCertificateSwitch({
-  configurationId,
+export function CertificateSwitch({
+  target,
   enabled: initial,
   templateId: initialTemplate,
   canManage,
+  ...paper
 }: {
-  configurationId: string;
+  target: CertificateTarget;
   enabled: boolean;
   templateId: string | null;
   canManage: boolean;
-}) {
+} & PaperProps) {
   const { t } = useTranslation();
   const [enabled, setEnabled] = useState(initial);
   const [templateId, setTemplateId] = useState(initialTemplate ?? DEFAULT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  // Templates need certificates.manage; without it the configuration keeps whichever it has.
+  // Templates need certificates.manage; without it the target keeps whichever it has.
   const templates = useCall('certificates.templates', {});
+  // Only the switch's own words differ; what it reports is the same for both targets.
+  const own = target.kind === 'configuration' ? 'configurationCertificates' : 'moduleCertificates';
 
   async function save(
-    input: CallInput<'certificates.configuration'>,
+    next: boolean,
+    template: string | null | undefined,
     undo: () => void,
     kind: Outcome['kind'],
   ) {
     setBusy(true);
     setError(null);
     setOutcome(null);
-    const res = await client.invoke('certificates.configuration', input);
+    const res = await send(target, next, template);
     setBusy(false);
     if (!res.ok) {
       undo();
@@ -57,17 +75,13 @@ export function ConfigurationCertificateSwitch({
   // Shown changed at once; put back if the server refuses.
   function toggle(next: boolean) {
     setEnabled(next);
-    void save({ configurationId, enabled: next }, () => setEnabled(!next), 'switched');
+    void save(next, undefined, () => setEnabled(!next), 'switched');
   }
 
   function choose(next: string) {
     const before = templateId;
     setTemplateId(next);
-    void save(
-      { configurationId, enabled: true, templateId: next === DEFAULT ? null : next },
-      () => setTemplateId(before),
-      'template',
-    );
+    void save(true, next === DEFAULT ? null : next, () => setTemplateId(before), 'template');
   }
 
   const rows = templates.data?.rows ?? [];
@@ -76,12 +90,12 @@ export function ConfigurationCertificateSwitch({
     ...rows.map((r) => ({ value: r.id, label: r.name })),
   ];
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" {...paper}>
       <Group gap="lg" align="flex-start" justify="space-between">
         <Group gap="sm" wrap="nowrap">
           <Switch
-            label={t('configurationCertificates.label')}
-            description={t('configurationCertificates.hint')}
+            label={t(`${own}.label`)}
+            description={t(`${own}.hint`)}
             checked={enabled}
             disabled={!canManage || busy}
             onChange={(e) => toggle(e.currentTarget.checked)}
