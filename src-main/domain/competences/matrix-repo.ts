@@ -29,6 +29,11 @@ export interface MatrixFilter {
   status?: CompetenceStatus | undefined;
   /** The column (competence) ids, in order. */
   columnIds: readonly string[];
+  /**
+   * The columns are every competence in use (no category chosen). Then a grant counts unless its
+   * competence is archived: a cheaper test per grant than looking it up among the columns.
+   */
+  everyColumn?: boolean;
 }
 
 export interface ColumnDbRow {
@@ -94,7 +99,7 @@ function peopleWhere(f: MatrixFilter): Sql {
   const scope = reachSql(f.reach, f.selfId, { person: 'p' });
   // As the compliance matrix does: who was there on the day (not yet left; in the unit by their
   // person_unit_history spell), so a past date shows that day's team.
-  const conds = [scope.sql, '(p.left_on IS NULL OR p.left_on > @asOf)'];
+  const conds = [scope.sql, `(p.status = 'active' OR p.left_on > @asOf)`];
   const params: Record<string, unknown> = { ...scope.params, asOf: f.asOf };
   if (f.unitId) {
     conds.push(`${UNIT_ON_AS_OF} IN (WITH RECURSIVE sub(id) AS (
@@ -116,8 +121,12 @@ const filterParams = (f: MatrixFilter, who: Sql) => ({
 });
 
 /** Grants of the filter's people in the filter's columns (person_competence aliased pc). */
-const GRANTS_WHERE = (who: Sql) => `pc.competence_id IN (SELECT value FROM json_each(@cols))
-  AND pc.person_id IN (SELECT p.id FROM person p WHERE ${who.sql})`;
+const GRANTS_WHERE = (f: MatrixFilter, who: Sql) =>
+  `${
+    f.everyColumn
+      ? 'pc.competence_id NOT IN (SELECT id FROM competence WHERE archived_at IS NOT NULL)'
+      : 'pc.competence_id IN (SELECT value FROM json_each(@cols))'
+  } AND pc.person_id IN (SELECT p.id FROM person p WHERE ${who.sql})`;
 
 /**
  * `pp`: per person of the filter, how many columns they hold and how many are valid, expiring, expired.
@@ -125,20 +134,29 @@ const GRANTS_WHERE = (who: Sql) => `pc.competence_id IN (SELECT value FROM json_
  * date wins, else the furthest): a GROUP BY in the primary key's order finds it several times faster
  * than heldSql's window over every grant, which is what makes counts over 10,000 people cheap.
  */
-function perPersonCte(f: MatrixFilter, who: Sql): Sql {
+/** `until`: per person and column, the deciding valid-until as of the day (a status needs nothing else). */
+function untilCte(f: MatrixFilter, who: Sql): Sql {
   return {
     sql: `until AS (
         SELECT pc.person_id, CASE WHEN count(*) > count(pc.valid_until) THEN NULL
                                   ELSE max(pc.valid_until) END AS valid_until
           FROM person_competence pc
-         WHERE pc.completion_date <= @asOf AND ${GRANTS_WHERE(who)}
-         GROUP BY pc.person_id, pc.competence_id),
+         WHERE pc.completion_date <= @asOf AND ${GRANTS_WHERE(f, who)}
+         GROUP BY pc.person_id, pc.competence_id)`,
+    params: filterParams(f, who),
+  };
+}
+
+function perPersonCte(f: MatrixFilter, who: Sql): Sql {
+  const until = untilCte(f, who);
+  return {
+    sql: `${until.sql},
       pp AS (
         SELECT person_id, count(*) AS n, sum(status = 'valid') AS v, sum(status = 'expiring') AS e,
                sum(status = 'expired') AS x
           FROM (SELECT person_id, ${competenceStatusSql('valid_until')} AS status FROM until)
          GROUP BY person_id)`,
-    params: filterParams(f, who),
+    params: until.params,
   };
 }
 
@@ -161,8 +179,22 @@ export function matrixRepo(db: Db) {
     /** People matching the filter and how many cells of theirs are in each status (missing = no grant by asOf). */
     counts(f: MatrixFilter): { people: number } & Record<CompetenceStatus, number> {
       const who = peopleWhere(f);
+      if (!f.status) {
+        // Without a status filter the totals need no per-person step: every cell is counted once.
+        const until = untilCte(f, who);
+        const row = db
+          .prepare<Record<string, unknown>, { people: number } & Record<CompetenceStatus, number>>(
+            `WITH ${until.sql}, people AS (SELECT count(*) AS n FROM person p WHERE ${who.sql})
+             SELECT people.n AS people, coalesce(sum(s = 'valid'), 0) AS valid,
+                    coalesce(sum(s = 'expiring'), 0) AS expiring, coalesce(sum(s = 'expired'), 0) AS expired,
+                    people.n * @ncols - count(s) AS missing
+               FROM people LEFT JOIN (SELECT ${competenceStatusSql('valid_until')} AS s FROM until) ON 1`,
+          )
+          .get({ ...until.params, ncols: f.columnIds.length });
+        return row ?? { people: 0, valid: 0, expiring: 0, expired: 0, missing: 0 };
+      }
       const held = perPersonCte(f, who);
-      const statusCond = f.status ? `AND ${STATUS_COND[f.status]}` : '';
+      const statusCond = `AND ${STATUS_COND[f.status]}`;
       const row = db
         .prepare<Record<string, unknown>, { people: number } & Record<CompetenceStatus, number>>(
           `WITH ${held.sql}
@@ -218,7 +250,7 @@ export function matrixRepo(db: Db) {
           `SELECT p.email, p.first_name, p.last_name, c.code, c.name, h.completion_date AS valid_from,
                   h.valid_until, ${competenceStatusSql('h.valid_until')} AS status,
                   coalesce(nullif(m.code, ''), m.title, h.module_id) AS source_module
-             FROM (${heldSql(GRANTS_WHERE(who))}) h
+             FROM (${heldSql(GRANTS_WHERE(f, who))}) h
              JOIN person p ON p.id = h.person_id JOIN competence c ON c.id = h.competence_id
              LEFT JOIN module m ON m.id = h.module_id
             ORDER BY ${PERSON_ORDER}, c.code COLLATE NOCASE`,

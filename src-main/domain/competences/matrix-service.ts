@@ -40,6 +40,7 @@ export function competenceFilter(
       search: q.q || undefined,
       status: q.status,
       columnIds: columns.map((c) => c.id),
+      everyColumn: !q.categoryId,
     },
   };
 }
