@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createApp } from '../src-main/app/create-app.js';
 import { openDatabase } from '../src-main/db/open.js';
+import { BENCH_NOW, dayAfter, insertBenchSite, pad, seededRandom } from './bench-data.js';
 import type { Benchmark } from './harness.js';
 
 const AS_OF = '2025-06-01';
@@ -10,22 +11,18 @@ const AS_OF = '2025-06-01';
  * completions spread over three years, written by raw SQL in one transaction.
  */
 function buildComplianceData(db: Database, orgId: string, people = 10_000, modules = 50): void {
-  const now = '2026-01-01T00:00:00.000Z';
-  let seed = 42;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const pad = (n: number, w = 6) => String(n).padStart(w, '0');
-  const day = (offset: number) =>
-    new Date(Date.UTC(2023, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+  const now = BENCH_NOW;
+  const rnd = seededRandom(42);
+  const day = dayAfter('2023-01-01');
   db.transaction(() => {
-    db.prepare(
-      `INSERT INTO unit (id, parent_id, kind, name, code, created_at) VALUES ('bench-site', ?, 'site', 'Bench Site', 'S-BENCH', ?)`,
-    ).run(orgId, now);
-    const person = db.prepare(
-      `INSERT INTO person (id, email, username, first_name, last_name, unit_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'bench-site', ?, ?)`,
-    );
-    for (let i = 0; i < people; i++)
-      person.run(`bp-${pad(i)}`, `p${i}@bench.test`, `p${i}`, `First${i}`, `Last${i}`, now, now);
+    insertBenchSite(db, {
+      orgId,
+      siteId: 'bench-site',
+      siteCode: 'S-BENCH',
+      personPrefix: 'bp',
+      emailLetter: 'p',
+      count: people,
+    });
     const mod = db.prepare(
       `INSERT INTO module (id, code, kind, title, owner_unit_id, default_validity_months, status, draft, created_at, updated_at)
        VALUES (?, ?, 'course', ?, ?, ?, 'published', '{}', ?, ?)`,
