@@ -14,6 +14,7 @@ import {
 import { IconAlertTriangle, IconCircleCheck, IconDownload, IconFileTypeCsv } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MAX_BYTES } from '../../lib/import-files';
+import { downloadText, errorFileName, fileToBase64 } from '../../lib/download';
 import type { CallInput, CallOutput } from '../../../shared/api/contract';
 import { client } from '../../api/client';
 import { formatNumber } from '../../lib/format';
@@ -36,35 +37,11 @@ const ENCODING_LABEL = {
 } as const;
 const DELIMITER_KEY = { ',': 'comma', ';': 'semicolon', '\t': 'tab' } as const;
 
-const errorFileName = (name: string | undefined) =>
-  `${(name ?? 'units.csv').replace(/\.csv$/i, '')}-errors.csv`;
-
 const TEMPLATE = '\uFEFFCode,Name,Parent Code,Level\r\n';
 
 /** Saves an empty units CSV with the right header, for filling in a spreadsheet. */
 export function downloadUnitsTemplate(): void {
-  downloadCsv('units-template.csv', TEMPLATE);
-}
-
-function downloadCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** A file's bytes as base64, so any encoding reaches the importer untouched. */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  downloadText('units-template.csv', TEMPLATE);
 }
 
 function Counts({ summary }: { summary: Summary }) {
@@ -148,7 +125,7 @@ function ImportUnits({ onClose, onImported }: ImportFormProps) {
     setBusy(dryRun ? 'check' : 'commit');
     let content: string;
     try {
-      content = await toBase64(file);
+      content = await fileToBase64(file);
     } catch {
       setBusy(null);
       setError(t('organisation.import.readFailed'));
@@ -269,7 +246,9 @@ function ImportUnits({ onClose, onImported }: ImportFormProps) {
                     size="xs"
                     variant="default"
                     leftSection={<IconDownload size={14} aria-hidden />}
-                    onClick={() => downloadCsv(errorFileName(file?.name), checked.errorCsv ?? '')}
+                    onClick={() =>
+                      downloadText(errorFileName(file?.name ?? 'units.csv'), checked.errorCsv ?? '')
+                    }
                     w="fit-content"
                   >
                     {t('organisation.import.errorFile')}
